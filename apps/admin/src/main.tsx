@@ -1,0 +1,9 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { AdminHome } from "./admin-home.js";
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <AdminHome />
+  </StrictMode>,
+);

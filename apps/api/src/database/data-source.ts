@@ -1,0 +1,35 @@
+import "reflect-metadata";
+import { mkdirSync } from "node:fs";
+import { DataSource, type DataSourceOptions } from "typeorm";
+import { PGliteDriver } from "typeorm-pglite";
+import { ENTITIES } from "./entities";
+import { MIGRATIONS } from "./migrations";
+
+/**
+ * Where the data lives: a real PostgreSQL server (`url`, e.g. `postgres://127.0.0.1:5432/nested`)
+ * or the embedded PGlite in a local folder (`pgliteDir`), the zero-setup default.
+ */
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
+
+/**
+ * Builds (does not initialise) the TypeORM data source for a target. Both modes use the same
+ * entities and the same committed migrations; `synchronize` is always off.
+ */
+export function createDataSource(target: DatabaseTarget, options: { logging?: boolean } = {}): DataSource {
+  const common = {
+    type: "postgres",
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: "schema_migrations",
+    synchronize: false,
+    logging: options.logging ?? false,
+  } as const;
+  if (target.kind === "postgres") {
+    return new DataSource({ ...common, url: target.url, extra: { max: 10 } } as DataSourceOptions);
+  }
+  mkdirSync(target.dir, { recursive: true });
+  return new DataSource({
+    ...common,
+    driver: new PGliteDriver({ dataDir: target.dir }).driver,
+  } as DataSourceOptions);
+}

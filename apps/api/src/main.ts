@@ -1,0 +1,1 @@
+console.log("Nested Market API: not yet wired");

@@ -1,0 +1,2 @@
+export * from "./money/money.js";
+export * from "./state/order-cycle.js";
