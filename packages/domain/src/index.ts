@@ -1,2 +1,3 @@
 export * from "./money/money.js";
-export * from "./state/order-cycle.js";
+export * from "./state/index.js";
+export * from "./identity/roles.js";

@@ -1,0 +1,5 @@
+export * from "./household.js";
+export * from "./lot.js";
+export * from "./order-cycle.js";
+export * from "./order.js";
+export * from "./settlement.js";
