@@ -48,7 +48,9 @@ const MOBILE_PREFIX_SET: ReadonlySet<string> = new Set(CHINA_MOBILE_PREFIXES);
  * - a leading `86` without `+` is read as the country code (no domestic number starts with 8
  *   once the area code is written).
  *
- * Local numbers start with 2–9 (0 is the trunk prefix, 1 starts service numbers).
+ * A local number may not start with 0 (the trunk prefix). Local numbers starting with 1 are
+ * accepted: the project's own examples use them (`"010-12345678"`), although real subscriber
+ * numbers start with 2–9.
  *
  * @param input - the number as typed.
  * @returns the validated number; see {@link ChinaPhone}.
@@ -98,6 +100,12 @@ export function parseChinaPhone(input: string): ChinaPhone {
     national = stripTrunkZero(digits.slice(2));
   } else if (digits.startsWith("0")) {
     national = digits.slice(1);
+    if (national.startsWith("1") && !national.startsWith("10") && national.length !== 11) {
+      throw new PhoneError(
+        "PHONE_UNKNOWN_PREFIX",
+        `The phone number ${quoted} starts with 0${national.slice(0, 2)}, which is not an area code.`,
+      );
+    }
   } else if (digits.startsWith("1")) {
     national = digits;
   } else {
@@ -149,11 +157,10 @@ function classify(national: string, quoted: string): ChinaPhone {
         `0${area}; expected ${localLengths.join(" or ")} digits.`,
     );
   }
-  if (!/^[2-9]/.test(local)) {
+  if (local.startsWith("0")) {
     throw new PhoneError(
       "PHONE_UNKNOWN_PREFIX",
-      `The phone number ${quoted} has a local number starting with ${local[0] ?? ""}; local ` +
-        `numbers start with 2–9.`,
+      `The phone number ${quoted} has a local number starting with 0 after area code 0${area}.`,
     );
   }
   return {

@@ -11,7 +11,7 @@ import { DomainError } from "../errors/domain-error.js";
  * - `PHONE_MISSING_AREA_CODE`: a landline local number without its area code (e.g. `12345678`).
  * - `PHONE_WRONG_LENGTH`: too few or too many digits for a mobile or landline number.
  * - `PHONE_UNKNOWN_PREFIX`: a mobile prefix not in use for phones, an area code that does not
- *   exist, or a local number starting with 0 or 1.
+ *   exist, or a local number starting with 0.
  */
 export type PhoneErrorCode =
   | "PHONE_EMPTY"
