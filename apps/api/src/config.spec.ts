@@ -14,7 +14,9 @@ describe("configuration from the environment", () => {
     const config = loadConfig({ DATABASE_URL: "postgres://postgres@127.0.0.1:5432/nested" });
     expect(config.databaseUrl).toBe("postgres://postgres@127.0.0.1:5432/nested");
     expect(config.seedDemo).toBe(false);
-    expect(loadConfig({ DATABASE_URL: "postgresql://h/db", SEED_DEMO: "true" }).seedDemo).toBe(true);
+    expect(loadConfig({ DATABASE_URL: "postgresql://h/db", SEED_DEMO: "true" }).seedDemo).toBe(
+      true,
+    );
   });
 
   it.each([

@@ -46,7 +46,9 @@ function parseDatabaseUrl(raw: string | undefined): string | null {
     throw new ConfigError(`DATABASE_URL is not a URL: "${raw}"`);
   }
   if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}"`);
+    throw new ConfigError(
+      `DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}"`,
+    );
   }
   return raw;
 }

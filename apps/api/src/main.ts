@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const api = await startApi(config, async (dataSource, log) => {
     if (config.seedDemo) await seedDemoIfEmpty(dataSource, log);
   });
-  const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.pgliteDir}`;
+  const where = config.databaseUrl
+    ? "PostgreSQL (DATABASE_URL)"
+    : `embedded PGlite in ${config.pgliteDir}`;
   api.log.info({ url: api.url, database: where }, "Nested Market API listening");
   console.log(
     [

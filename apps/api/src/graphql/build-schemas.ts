@@ -19,7 +19,12 @@ type ResolverList = NonEmptyArray<Function>;
  * schema by accident; a test checks that no class appears in two lists.
  */
 export const RESOLVERS = {
-  shop: [IdentityShopResolver, CatalogShopResolver, VillageShopResolver, PickupPointShopResolver] as ResolverList,
+  shop: [
+    IdentityShopResolver,
+    CatalogShopResolver,
+    VillageShopResolver,
+    PickupPointShopResolver,
+  ] as ResolverList,
   admin: [IdentityAdminResolver, HouseholdAdminResolver, PartnerAdminResolver] as ResolverList,
   partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,
 };

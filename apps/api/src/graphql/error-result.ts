@@ -12,10 +12,15 @@ export enum ErrorCode {
   NOT_FOUND = "NOT_FOUND",
   FORBIDDEN = "FORBIDDEN",
 }
-registerEnumType(ErrorCode, { name: "ErrorCode", description: "Why an operation did not do what was asked." });
+registerEnumType(ErrorCode, {
+  name: "ErrorCode",
+  description: "Why an operation did not do what was asked.",
+});
 
 /** What every expected failure shares: a code for the program and a message for the person. */
-@InterfaceType({ description: "An expected failure: the code for programs, the message for people." })
+@InterfaceType({
+  description: "An expected failure: the code for programs, the message for people.",
+})
 export abstract class ErrorResult {
   @Field(() => ErrorCode)
   errorCode: ErrorCode;

@@ -19,14 +19,22 @@ export class LoaderRegistry {
 }
 
 /** Orders rows to match `keys` for a DataLoader batch: one row (or null) per key. */
-export function byKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): (R | null)[] {
+export function byKey<K, R>(
+  keys: readonly K[],
+  rows: readonly R[],
+  keyOf: (row: R) => K,
+): (R | null)[] {
   const index = new Map<K, R>();
   for (const row of rows) index.set(keyOf(row), row);
   return keys.map((key) => index.get(key) ?? null);
 }
 
 /** Groups rows under `keys` for a one-to-many DataLoader batch: a (maybe empty) list per key. */
-export function groupByKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): R[][] {
+export function groupByKey<K, R>(
+  keys: readonly K[],
+  rows: readonly R[],
+  keyOf: (row: R) => K,
+): R[][] {
   const groups = new Map<K, R[]>();
   for (const row of rows) {
     const key = keyOf(row);

@@ -35,7 +35,7 @@ export interface Page<T> {
  * with `@ObjectType("HouseholdList")`.
  */
 export function PaginatedList<T extends object>(itemType: ClassType<T>) {
-  @ObjectType({ isAbstract: true })
+  @ObjectType()
   abstract class PaginatedListClass implements Page<T> {
     @Field(() => [itemType])
     items: T[];

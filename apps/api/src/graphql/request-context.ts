@@ -62,7 +62,10 @@ export function can(ctx: Pick<RequestContext, "principal">, permission: Permissi
  * Runs `work` in one database transaction with a context whose `manager` is that transaction;
  * nested calls reuse the outer transaction. Rolls back when `work` throws.
  */
-export async function inTransaction<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  ctx: RequestContext,
+  work: (tx: RequestContext) => Promise<T>,
+): Promise<T> {
   if (ctx.manager.queryRunner?.isTransactionActive) return work(ctx);
   return ctx.dataSource.transaction((manager) => work({ ...ctx, manager }));
 }

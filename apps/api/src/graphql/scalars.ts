@@ -2,7 +2,9 @@ import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 
 function toFen(value: unknown): number {
   if (typeof value !== "number" || !Number.isSafeInteger(value)) {
-    throw new GraphQLError(`Money is a whole number of fen (1/100 yuan), got ${JSON.stringify(value)}`);
+    throw new GraphQLError(
+      `Money is a whole number of fen (1/100 yuan), got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -17,7 +19,8 @@ export const MoneyScalar = new GraphQLScalarType<number, number>({
   serialize: toFen,
   parseValue: toFen,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.INT) throw new GraphQLError("Money is a whole number of fen, e.g. 1650 for ¥16.50");
+    if (ast.kind !== Kind.INT)
+      throw new GraphQLError("Money is a whole number of fen, e.g. 1650 for ¥16.50");
     return toFen(Number(ast.value));
   },
 });
@@ -26,7 +29,9 @@ const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function toLocalDate(value: unknown): string {
   if (typeof value !== "string" || !DATE_PATTERN.test(value)) {
-    throw new GraphQLError(`LocalDate is a calendar day as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    throw new GraphQLError(
+      `LocalDate is a calendar day as YYYY-MM-DD, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }

@@ -21,7 +21,8 @@ function names(schema: GraphQLSchema): string[] {
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith("__")) continue;
     out.push(type.name);
-    if (isObjectType(type)) for (const field of Object.keys(type.getFields())) out.push(`${type.name}.${field}`);
+    if (isObjectType(type))
+      for (const field of Object.keys(type.getFields())) out.push(`${type.name}.${field}`);
   }
   return out;
 }
@@ -34,12 +35,18 @@ describe("the three GraphQL schemas", () => {
     expect(printed).toBe(readFileSync(file, "utf8"));
   });
 
-  it.each(["shop", "partner"] as const)("%s has nothing about household members, incomes, causes of poverty, consents or other users", (api) => {
-    const forbidden = /member|income|cause|poverty.?status|consent|headName|idNumber|bank|health|disab|^User$|users|Household\b/i;
-    // The poverty *line* (a public reference figure) is allowed; a household's own status is not.
-    const offending = names(schemas[api]).filter((name) => forbidden.test(name) && !/^PovertyLine/.test(name));
-    expect(offending).toEqual([]);
-  });
+  it.each(["shop", "partner"] as const)(
+    "%s has nothing about household members, incomes, causes of poverty, consents or other users",
+    (api) => {
+      const forbidden =
+        /member|income|cause|poverty.?status|consent|headName|idNumber|bank|health|disab|^User$|users|Household\b/i;
+      // The poverty *line* (a public reference figure) is allowed; a household's own status is not.
+      const offending = names(schemas[api]).filter(
+        (name) => forbidden.test(name) && !/^PovertyLine/.test(name),
+      );
+      expect(offending).toEqual([]);
+    },
+  );
 
   it("builds the schemas from disjoint resolver lists", () => {
     const all = [...RESOLVERS.shop, ...RESOLVERS.admin, ...RESOLVERS.partner];

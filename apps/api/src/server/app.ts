@@ -13,6 +13,7 @@ import type { Principal, RequestContext } from "../graphql/request-context";
 import { localeFromHeader } from "../i18n/translate";
 import { resolvePrincipal, type Audience } from "../modules/identity/principal.service";
 import { queryLimits } from "./armor";
+import { parseGuard } from "./parse-guard";
 import { cookieJar, tokenFromRequest } from "./session-cookie";
 
 /** The three GraphQL schemas, built from disjoint resolver lists. */
@@ -35,7 +36,10 @@ function errorLogger(log: Logger): ApolloServerPlugin<RequestContext> {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             if (!error.extensions?.code || error.extensions.code === "INTERNAL_SERVER_ERROR") {
-              (contextValue?.log ?? log).error({ err: error.originalError ?? error }, "graphql fault");
+              (contextValue?.log ?? log).error(
+                { err: error.originalError ?? error },
+                "graphql fault",
+              );
             }
           }
         },
@@ -64,6 +68,7 @@ async function mountGraphql(
   app.use(
     route,
     express.json({ limit: "256kb" }),
+    parseGuard,
     expressMiddleware(server, {
       context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
         const requestId = randomUUID();

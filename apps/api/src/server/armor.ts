@@ -1,8 +1,8 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 
 /**
- * Query limits on every endpoint (graphql-armor): depth, aliases, cost, tokens and directives,
- * and — in production — no "did you mean" schema suggestions in errors.
+ * Query limits on every endpoint (graphql-armor): depth, aliases, cost and directives, and — in
+ * production — no "did you mean" schema suggestions in errors. Tokens: see parse-guard.ts.
  */
 export const QUERY_LIMITS = {
   maxDepth: 10,
@@ -18,7 +18,9 @@ export function queryLimits(production: boolean) {
     maxDepth: { n: QUERY_LIMITS.maxDepth },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    // Tokens are limited while parsing, before Apollo (see parse-guard.ts), so that a syntax
+    // error answers 400 rather than the 500 armor's parser hook produces.
+    maxTokens: { enabled: false },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
     blockFieldSuggestion: { enabled: production },
   });

@@ -29,14 +29,25 @@ describe("the HTTP surface", () => {
   it("refuses a query nested past the depth limit", async () => {
     // The depth is measured on the document itself, before any resolver runs.
     let selection = "id";
-    for (let depth = 0; depth < QUERY_LIMITS.maxDepth + 2; depth++) selection = `products { items { ${selection} } }`;
+    for (let depth = 0; depth < QUERY_LIMITS.maxDepth + 2; depth++)
+      selection = `products { items { ${selection} } }`;
     const res = await t.shop().request(`{ ${selection} }`);
     expect(res.status).toBe(400);
     expect(res.body.errors?.map((e) => e.message).join("\n")).toMatch(/depth/i);
   });
 
+  it("refuses a query longer than the token limit with 400", async () => {
+    const fields = Array.from({ length: QUERY_LIMITS.maxTokens }, () => "id").join(" ");
+    const res = await t.shop().request(`{ villages { ${fields} } }`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.message).toMatch(/more that 2000 tokens/);
+  });
+
   it("refuses a query with too many aliases", async () => {
-    const aliases = Array.from({ length: QUERY_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: villages { id }`).join(" ");
+    const aliases = Array.from(
+      { length: QUERY_LIMITS.maxAliases + 1 },
+      (_, i) => `a${i}: villages { id }`,
+    ).join(" ");
     const res = await t.shop().request(`{ ${aliases} }`);
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0]?.message).toMatch(/alias/i);

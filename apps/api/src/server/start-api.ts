@@ -26,7 +26,9 @@ export async function startApi(
 ): Promise<RunningApi> {
   const log = createLogger(config.logLevel);
   const dataSource = createDataSource(
-    config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dir: config.pgliteDir },
+    config.databaseUrl
+      ? { kind: "postgres", url: config.databaseUrl }
+      : { kind: "pglite", dir: config.pgliteDir },
   );
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: "each" });

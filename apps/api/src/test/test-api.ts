@@ -22,22 +22,39 @@ export class GraphqlClient {
   constructor(readonly url: string) {}
 
   /** Posts `query` with `variables`; stores any session cookie the server sets. */
-  async request<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>> {
-    const headers: Record<string, string> = { "content-type": "application/json", "accept-language": this.locale };
+  async request<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphqlResponse<T>> {
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      "accept-language": this.locale,
+    };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
-    const res = await fetch(this.url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(this.url, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     for (const setCookie of res.headers.getSetCookie()) {
       const [pair] = setCookie.split(";");
       if (!pair) continue;
       const [, value] = pair.split("=");
       this.cookie = value ? pair : null;
     }
-    return { status: res.status, body: (await res.json()) as GraphqlResponse<T>["body"], headers: res.headers };
+    return {
+      status: res.status,
+      body: (await res.json()) as GraphqlResponse<T>["body"],
+      headers: res.headers,
+    };
   }
 
   /** Like {@link request} but fails the test on any GraphQL error; returns `data`. */
-  async data<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  async data<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<T> {
     const res = await this.request<T>(query, variables);
     if (res.body.errors?.length || !res.body.data) {
       throw new Error(`GraphQL errors (HTTP ${res.status}): ${JSON.stringify(res.body.errors)}`);
@@ -64,7 +81,11 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const db = await createTestDatabase(prefix);
   const config = {
-    ...loadConfig({ DATABASE_URL: db.url, PORT: "0", LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    ...loadConfig({
+      DATABASE_URL: db.url,
+      PORT: "0",
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    }),
     production: options.production ?? false,
     seedDemo: false,
   };

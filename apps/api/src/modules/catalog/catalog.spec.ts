@@ -6,7 +6,9 @@ let t: TestApi;
 let fixture: Fixture;
 
 beforeAll(async () => {
-  t = await startTestApi("catalog", { prepare: async (ds) => void (fixture = await loadFixture(ds)) });
+  t = await startTestApi("catalog", {
+    prepare: async (ds) => void (fixture = await loadFixture(ds)),
+  });
 });
 afterAll(() => t?.close());
 
@@ -18,7 +20,10 @@ const PRODUCTS = `query($page: PageInput, $filter: ProductFilter) {
 }`;
 
 type ProductsAnswer = {
-  products: { totalItems: number; items: { nameZh: string; category: string; variants: { nameZh: string }[] }[] };
+  products: {
+    totalItems: number;
+    items: { nameZh: string; category: string; variants: { nameZh: string }[] }[];
+  };
 };
 
 describe("browsing the shop without signing in", () => {
@@ -35,7 +40,9 @@ describe("browsing the shop without signing in", () => {
 
   it("searches Chinese and English names, taking % and _ as plain characters", async () => {
     const search = async (text: string) =>
-      (await t.shop().data<ProductsAnswer>(PRODUCTS, { filter: { search: text } })).products.items.map((p) => p.nameZh);
+      (
+        await t.shop().data<ProductsAnswer>(PRODUCTS, { filter: { search: text } })
+      ).products.items.map((p) => p.nameZh);
     expect(await search("鸡蛋")).toEqual(["柴鸡蛋"]);
     expect(await search("walnut")).toEqual(["核桃"]);
     expect(await search("%")).toEqual([]);
@@ -58,10 +65,15 @@ describe("browsing the shop without signing in", () => {
   });
 
   it("lists villages and pickup points", async () => {
-    const res = await t.shop().data<{ villages: { nameZh: string }[]; pickupPoints: { nameZh: string; city: string; producerGroupId: string }[] }>(
-      "{ villages { nameZh } pickupPoints { nameZh city producerGroupId } }",
-    );
+    const res = await t
+      .shop()
+      .data<{
+        villages: { nameZh: string }[];
+        pickupPoints: { nameZh: string; city: string; producerGroupId: string }[];
+      }>("{ villages { nameZh } pickupPoints { nameZh city producerGroupId } }");
     expect(res.villages.map((v) => v.nameZh).sort()).toEqual(["宝石村", "桑岗村"]);
-    expect(res.pickupPoints).toEqual([{ nameZh: "海淀·学院路", city: "北京", producerGroupId: fixture.groups.sanggang.id }]);
+    expect(res.pickupPoints).toEqual([
+      { nameZh: "海淀·学院路", city: "北京", producerGroupId: fixture.groups.sanggang.id },
+    ]);
   });
 });

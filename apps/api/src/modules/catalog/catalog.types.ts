@@ -10,8 +10,13 @@ export const ProductCategoryEnum = Object.fromEntries(PRODUCT_CATEGORIES.map((c)
 registerEnumType(ProductCategoryEnum, { name: "ProductCategory" });
 
 /** GraphQL enum of sale units (1 jin = 500 g). */
-export const SaleUnitEnum = Object.fromEntries(SALE_UNITS.map((u) => [u, u])) as { [U in SaleUnit]: U };
-registerEnumType(SaleUnitEnum, { name: "SaleUnit", description: "The unit a variant is counted and priced in." });
+export const SaleUnitEnum = Object.fromEntries(SALE_UNITS.map((u) => [u, u])) as {
+  [U in SaleUnit]: U;
+};
+registerEnumType(SaleUnitEnum, {
+  name: "SaleUnit",
+  description: "The unit a variant is counted and priced in.",
+});
 
 /** A sellable form of a product. */
 @ObjectType("Variant")
@@ -28,7 +33,10 @@ export class VariantType {
   @Field(() => SaleUnitEnum)
   unit: SaleUnit;
 
-  @Field(() => Int, { nullable: true, description: "Weight of one unit in grams, when fixed (1 jin = 500)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Weight of one unit in grams, when fixed (1 jin = 500).",
+  })
   grams: number | null;
 
   @Field(() => Int, { description: "Most units of this variant one order may hold." })
@@ -72,6 +80,9 @@ export class ProductFilter {
   @Field(() => ProductCategoryEnum, { nullable: true })
   category?: ProductCategory | null;
 
-  @Field(() => String, { nullable: true, description: "Part of the Chinese or English name; % and _ are plain characters." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Part of the Chinese or English name; % and _ are plain characters.",
+  })
   search?: string | null;
 }

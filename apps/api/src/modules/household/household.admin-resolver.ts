@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { PageInput } from "../../graphql/pagination";
+import { type Page, PageInput } from "../../graphql/pagination";
 import { RequirePermission } from "../../graphql/permissions";
 import type { RequestContext } from "../../graphql/request-context";
+import type { Household } from "./household.entity";
 import { HouseholdFilter, HouseholdList, HouseholdSort, HouseholdType } from "./household.types";
 import { listHouseholds } from "./household.service";
 import { villageById } from "./village.service";
@@ -17,7 +18,7 @@ export class HouseholdAdminResolver {
     @Arg("page", () => PageInput, { defaultValue: { skip: 0, take: 20 } }) page: PageInput,
     @Arg("filter", () => HouseholdFilter, { nullable: true }) filter?: HouseholdFilter | null,
     @Arg("sort", () => HouseholdSort, { nullable: true }) sort?: HouseholdSort | null,
-  ): Promise<HouseholdList> {
+  ): Promise<Page<Household>> {
     return listHouseholds(ctx, {
       ...page,
       ...filter,
@@ -26,9 +27,13 @@ export class HouseholdAdminResolver {
   }
 
   @FieldResolver(() => VillageType)
-  async village(@Root() household: HouseholdType, @Ctx() ctx: RequestContext): Promise<VillageType> {
+  async village(
+    @Root() household: HouseholdType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<VillageType> {
     const village = await villageById(ctx).load(household.villageId);
-    if (!village) throw new Error(`household ${household.id} has no village ${household.villageId}`);
+    if (!village)
+      throw new Error(`household ${household.id} has no village ${household.villageId}`);
     return village;
   }
 }

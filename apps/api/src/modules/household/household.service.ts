@@ -16,14 +16,22 @@ export interface HouseholdQuery {
   sort: { field: "CODE" | "HEAD_NAME" | "JOINED_ON" | "SIZE"; direction: "ASC" | "DESC" };
 }
 
-const SORT_COLUMNS = { CODE: "h.code", HEAD_NAME: "h.head_name", JOINED_ON: "h.joined_on", SIZE: "h.size" } as const;
+const SORT_COLUMNS = {
+  CODE: "h.code",
+  HEAD_NAME: "h.head_name",
+  JOINED_ON: "h.joined_on",
+  SIZE: "h.size",
+} as const;
 
 /**
  * A page of the household register, limited to what the caller may see: ADMIN every household;
  * other staff the households of the producer groups they work for, and the non-participating
  * households of those groups' villages.
  */
-export async function listHouseholds(ctx: RequestContext, query: HouseholdQuery): Promise<Page<Household>> {
+export async function listHouseholds(
+  ctx: RequestContext,
+  query: HouseholdQuery,
+): Promise<Page<Household>> {
   const qb = ctx.manager.getRepository(Household).createQueryBuilder("h");
   if (ctx.principal.kind !== "anonymous" && ctx.principal.role !== "ADMIN") {
     qb.andWhere(
@@ -33,12 +41,17 @@ export async function listHouseholds(ctx: RequestContext, query: HouseholdQuery)
     );
   }
   if (query.villageId) qb.andWhere("h.village_id = :villageId", { villageId: query.villageId });
-  if (query.producerGroupId) qb.andWhere("h.producer_group_id = :groupId", { groupId: query.producerGroupId });
-  if (query.registeredPoor != null) qb.andWhere("h.registered_poor = :poor", { poor: query.registeredPoor });
-  if (query.membershipState) qb.andWhere("h.membership_state = :state", { state: query.membershipState });
+  if (query.producerGroupId)
+    qb.andWhere("h.producer_group_id = :groupId", { groupId: query.producerGroupId });
+  if (query.registeredPoor != null)
+    qb.andWhere("h.registered_poor = :poor", { poor: query.registeredPoor });
+  if (query.membershipState)
+    qb.andWhere("h.membership_state = :state", { state: query.membershipState });
   const search = query.search?.trim();
   if (search) {
-    qb.andWhere("(h.code ILIKE :pattern OR h.head_name ILIKE :pattern)", { pattern: containsPattern(search) });
+    qb.andWhere("(h.code ILIKE :pattern OR h.head_name ILIKE :pattern)", {
+      pattern: containsPattern(search),
+    });
   }
   const nulls = query.sort.direction === "ASC" ? "NULLS LAST" : "NULLS FIRST";
   const [items, totalItems] = await qb

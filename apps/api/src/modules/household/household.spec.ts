@@ -6,7 +6,9 @@ let t: TestApi;
 let fixture: Fixture;
 
 beforeAll(async () => {
-  t = await startTestApi("household", { prepare: async (ds) => void (fixture = await loadFixture(ds)) });
+  t = await startTestApi("household", {
+    prepare: async (ds) => void (fixture = await loadFixture(ds)),
+  });
 });
 afterAll(() => t?.close());
 
@@ -23,7 +25,9 @@ const HOUSEHOLDS = `query($filter: HouseholdFilter, $sort: HouseholdSort) {
   households(filter: $filter, sort: $sort) { totalItems items { code headName registeredPoor village { nameZh } } }
 }`;
 
-type HouseholdsAnswer = { households: { totalItems: number; items: { code: string; headName: string }[] } };
+type HouseholdsAnswer = {
+  households: { totalItems: number; items: { code: string; headName: string }[] };
+};
 
 describe("the household register on the admin side", () => {
   it("shows staff the households of their own producer group and its village, not other groups'", async () => {
@@ -35,8 +39,15 @@ describe("the household register on the admin side", () => {
 
   it("shows an admin every household, sortable and searchable by a Chinese name", async () => {
     const admin = await signedIn(fixture.logins.ADMIN);
-    const all = await admin.data<HouseholdsAnswer>(HOUSEHOLDS, { sort: { field: "CODE", direction: "DESC" } });
-    expect(all.households.items.map((h) => h.code)).toEqual(["SG-150", "SG-002", "SG-001", "BS-001"]);
+    const all = await admin.data<HouseholdsAnswer>(HOUSEHOLDS, {
+      sort: { field: "CODE", direction: "DESC" },
+    });
+    expect(all.households.items.map((h) => h.code)).toEqual([
+      "SG-150",
+      "SG-002",
+      "SG-001",
+      "BS-001",
+    ]);
     const found = await admin.data<HouseholdsAnswer>(HOUSEHOLDS, { filter: { search: "秀兰" } });
     expect(found.households.items).toEqual([
       { code: "SG-001", headName: "李秀兰", registeredPoor: true, village: { nameZh: "桑岗村" } },

@@ -2,7 +2,7 @@ import { MEMBERSHIP_STATES, type MembershipState } from "@nested/domain";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PaginatedList, SortDirection } from "../../graphql/pagination";
 import { LocalDateScalar } from "../../graphql/scalars";
-import { HEAD_AGE_BANDS, type HeadAgeBand, SEXES, type Sex } from "./household.entity";
+import { type HeadAgeBand, SEXES, type Sex } from "./household.entity";
 import { VillageType } from "./village.types";
 
 /** GraphQL enums of the household register. */
@@ -49,7 +49,10 @@ export class HouseholdType {
   @Field({ description: "Registered poor (建档立卡贫困户)." })
   registeredPoor: boolean;
 
-  @Field(() => MembershipStateEnum, { nullable: true, description: "Null: never applied to the group." })
+  @Field(() => MembershipStateEnum, {
+    nullable: true,
+    description: "Null: never applied to the group.",
+  })
   membershipState: MembershipState | null;
 
   @Field(() => LocalDateScalar, { nullable: true })
@@ -86,7 +89,10 @@ export class HouseholdFilter {
   @Field(() => MembershipStateEnum, { nullable: true })
   membershipState?: MembershipState | null;
 
-  @Field(() => String, { nullable: true, description: "Part of the code or the head's name (Chinese works)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Part of the code or the head's name (Chinese works).",
+  })
   search?: string | null;
 }
 

@@ -11,10 +11,12 @@ export function listVillages(ctx: RequestContext): Promise<Village[]> {
 
 /** Villages by id, batched per request. */
 export function villageById(ctx: RequestContext): DataLoader<string, Village | null> {
-  return ctx.loaders.get("household.villageById", () =>
-    new DataLoader<string, Village | null>(async (ids) => {
-      const villages = await ctx.manager.getRepository(Village).findBy({ id: In([...ids]) });
-      return byKey(ids, villages, (v) => v.id);
-    }),
+  return ctx.loaders.get(
+    "household.villageById",
+    () =>
+      new DataLoader<string, Village | null>(async (ids) => {
+        const villages = await ctx.manager.getRepository(Village).findBy({ id: In([...ids]) });
+        return byKey(ids, villages, (v) => v.id);
+      }),
   );
 }

@@ -20,12 +20,17 @@ export class IdentityAdminResolver {
 
   @Public()
   @Mutation(() => SignInResult, { description: "Open to anyone: this is how staff get a session." })
-  signIn(@Arg("input") input: SignInInput, @Ctx() ctx: RequestContext): Promise<typeof SignInResult> {
+  signIn(
+    @Arg("input") input: SignInInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<typeof SignInResult> {
     return answerSignIn(ctx, input, (role) => ADMIN_SIDE_ROLES.includes(role));
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: "Ends the current session; true even if there was none." })
+  @Mutation(() => Boolean, {
+    description: "Ends the current session; true even if there was none.",
+  })
   async signOut(@Ctx() ctx: RequestContext): Promise<boolean> {
     await signOut(ctx);
     ctx.cookies.clear();

@@ -43,7 +43,10 @@ export class SignedIn {
   @Field(() => Viewer)
   viewer: Viewer;
 
-  @Field(() => String, { nullable: true, description: "The session token, shown once; null with COOKIE delivery." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The session token, shown once; null with COOKIE delivery.",
+  })
   token: string | null;
 
   @Field()

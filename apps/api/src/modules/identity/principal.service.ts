@@ -47,13 +47,16 @@ async function sessionPrincipal(manager: EntityManager, token: string): Promise<
 
 async function apiKeyPrincipal(manager: EntityManager, token: string): Promise<Principal> {
   const rows: ApiKeyRow[] = await manager.query(
-    `UPDATE api_keys k SET last_used_at = now()
-      WHERE k.key_hash = $1 AND k.revoked_at IS NULL
-      RETURNING k.id AS api_key_id, k.partner_organisation_id,
-        (SELECT array_agg(p.producer_group_id) FROM partner_organisation_groups p
-          WHERE p.partner_organisation_id = k.partner_organisation_id) AS producer_group_ids`,
+    `SELECT k.id AS api_key_id, k.partner_organisation_id,
+            (SELECT array_agg(p.producer_group_id) FROM partner_organisation_groups p
+              WHERE p.partner_organisation_id = k.partner_organisation_id) AS producer_group_ids
+       FROM api_keys k WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
     [hashToken(token)],
   );
+  if (rows[0])
+    await manager.query("UPDATE api_keys SET last_used_at = now() WHERE id = $1", [
+      rows[0].api_key_id,
+    ]);
   const row = rows[0];
   if (!row) return { kind: "anonymous" };
   return {
@@ -70,7 +73,11 @@ async function apiKeyPrincipal(manager: EntityManager, token: string): Promise<P
  * session state in memory, so any API process can serve). An unknown, expired or revoked token,
  * or one of the wrong kind for the endpoint, is anonymous — never an error.
  */
-export async function resolvePrincipal(manager: EntityManager, token: string, audience: Audience): Promise<Principal> {
+export async function resolvePrincipal(
+  manager: EntityManager,
+  token: string,
+  audience: Audience,
+): Promise<Principal> {
   if (token.startsWith(API_KEY_PREFIX)) {
     return audience === "partner" ? apiKeyPrincipal(manager, token) : { kind: "anonymous" };
   }

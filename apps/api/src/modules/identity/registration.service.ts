@@ -66,19 +66,30 @@ export function validateRegistration(
       problems.push(problem("phone", t("identity.invalidPhone", { reason })));
     }
   }
-  if (email === null && !input.phone?.trim()) problems.push(problem("email", t("identity.needEmailOrPhone")));
+  if (email === null && !input.phone?.trim())
+    problems.push(problem("email", t("identity.needEmailOrPhone")));
   if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > 200) {
-    problems.push(problem("password", t("identity.passwordTooShort", { min: MIN_PASSWORD_LENGTH })));
+    problems.push(
+      problem("password", t("identity.passwordTooShort", { min: MIN_PASSWORD_LENGTH })),
+    );
   }
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    value: { invitationCode: input.invitationCode.trim(), displayName, email, phone, password: input.password },
+    value: {
+      invitationCode: input.invitationCode.trim(),
+      displayName,
+      email,
+      phone,
+      password: input.password,
+    },
   };
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === "23505";
+  return (
+    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === "23505"
+  );
 }
 
 /**
@@ -100,7 +111,11 @@ export async function registerConsumer(
         .setLock("pessimistic_write")
         .where("i.code = :code", { code: registration.invitationCode })
         .getOne();
-      if (!invitation || invitation.usedByConsumerHouseholdId || invitation.expiresAt.getTime() <= Date.now()) {
+      if (
+        !invitation ||
+        invitation.usedByConsumerHouseholdId ||
+        invitation.expiresAt.getTime() <= Date.now()
+      ) {
         return { kind: "invalid-invitation" } as const;
       }
       const users = tx.manager.getRepository(User);
@@ -122,7 +137,9 @@ export async function registerConsumer(
           locale: ctx.locale,
         }),
       );
-      const group = await tx.manager.getRepository(ConsumerGroup).findOneByOrFail({ id: invitation.consumerGroupId });
+      const group = await tx.manager
+        .getRepository(ConsumerGroup)
+        .findOneByOrFail({ id: invitation.consumerGroupId });
       const households = tx.manager.getRepository(ConsumerHousehold);
       const household = await households.save(
         households.create({
@@ -136,7 +153,10 @@ export async function registerConsumer(
       );
       await tx.manager
         .getRepository(Invitation)
-        .update({ id: invitation.id }, { usedByConsumerHouseholdId: household.id, usedAt: new Date() });
+        .update(
+          { id: invitation.id },
+          { usedByConsumerHouseholdId: household.id, usedAt: new Date() },
+        );
       return startSession(tx, user);
     });
   } catch (error) {

@@ -25,7 +25,10 @@ export async function findUserByLogin(ctx: RequestContext, login: string): Promi
   const trimmed = login.trim();
   const users = ctx.manager.getRepository(User);
   if (trimmed.includes("@")) {
-    return users.createQueryBuilder("u").where("lower(u.email) = lower(:email)", { email: trimmed }).getOne();
+    return users
+      .createQueryBuilder("u")
+      .where("lower(u.email) = lower(:email)", { email: trimmed })
+      .getOne();
   }
   let phone: string;
   try {
@@ -37,7 +40,11 @@ export async function findUserByLogin(ctx: RequestContext, login: string): Promi
 }
 
 /** Stores a new session for `user` (only the token's hash) and returns the token once. */
-export async function startSession(ctx: RequestContext, user: User, userAgent?: string): Promise<NewSession> {
+export async function startSession(
+  ctx: RequestContext,
+  user: User,
+  userAgent?: string,
+): Promise<NewSession> {
   const token = newToken(SESSION_TOKEN_PREFIX);
   const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
   await ctx.manager.getRepository(Session).insert({
@@ -73,7 +80,9 @@ export async function signIn(
 /** Revokes the caller's current session, if any; signing out twice is harmless. */
 export async function signOut(ctx: RequestContext): Promise<void> {
   if (ctx.principal.kind !== "user") return;
-  await ctx.manager.getRepository(Session).update({ id: ctx.principal.sessionId }, { revokedAt: new Date() });
+  await ctx.manager
+    .getRepository(Session)
+    .update({ id: ctx.principal.sessionId }, { revokedAt: new Date() });
 }
 
 /** The signed-in user, or null for anonymous and API-key callers. */

@@ -2,7 +2,13 @@ import type { Role } from "@nested/domain";
 import { InvalidCredentialsError } from "../../graphql/error-result";
 import type { RequestContext } from "../../graphql/request-context";
 import { translatorFor } from "../../i18n/translate";
-import { type SignInInput, type SignInResult, SignedIn, TokenDelivery, Viewer } from "./identity.types";
+import {
+  type SignInInput,
+  type SignInResult,
+  SignedIn,
+  TokenDelivery,
+  Viewer,
+} from "./identity.types";
 import { currentUser, type NewSession, signIn } from "./session.service";
 import type { User } from "./user.entity";
 
@@ -34,12 +40,17 @@ export async function answerSignIn(
   allowRole?: (role: Role) => boolean,
 ): Promise<typeof SignInResult> {
   const session = await signIn(ctx, input.login, input.password, allowRole);
-  if (!session) return new InvalidCredentialsError(translatorFor(ctx.locale)("identity.invalidCredentials"));
+  if (!session)
+    return new InvalidCredentialsError(translatorFor(ctx.locale)("identity.invalidCredentials"));
   return deliverSession(ctx, session, input.tokenDelivery);
 }
 
 /** Hands a new session to the client: as the httpOnly cookie, or in the body for BEARER delivery. */
-export function deliverSession(ctx: RequestContext, session: NewSession, delivery: TokenDelivery): SignedIn {
+export function deliverSession(
+  ctx: RequestContext,
+  session: NewSession,
+  delivery: TokenDelivery,
+): SignedIn {
   if (delivery === TokenDelivery.COOKIE) ctx.cookies.set(session.token, session.expiresAt);
   return Object.assign(new SignedIn(), {
     viewer: toViewer(session.user),

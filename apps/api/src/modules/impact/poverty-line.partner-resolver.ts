@@ -7,7 +7,9 @@ import { PovertyLineType } from "./poverty-line.types";
 @Resolver()
 export class PovertyLinePartnerResolver {
   @RequirePermission("impact:read")
-  @Query(() => [PovertyLineType], { description: "Every year with an official line; no year is guessed." })
+  @Query(() => [PovertyLineType], {
+    description: "Every year with an official line; no year is guessed.",
+  })
   povertyLines(): PovertyLineType[] {
     return POVERTY_LINES.map((line) => Object.assign(new PovertyLineType(), line));
   }

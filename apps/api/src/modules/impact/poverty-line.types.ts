@@ -8,7 +8,9 @@ export class PovertyLineType {
   @Field(() => Int)
   year: number;
 
-  @Field(() => Int, { description: "Yuan per person per year of per-capita net income (人均纯收入)." })
+  @Field(() => Int, {
+    description: "Yuan per person per year of per-capita net income (人均纯收入).",
+  })
   yuanPerPersonPerYear: number;
 
   @Field({ description: "e.g. published, or unconfirmed (provisional)." })

@@ -17,9 +17,14 @@ export interface IssuedKey {
  * characters (to tell keys apart in lists) are stored. Returns null for an unknown organisation.
  * The caller must be a signed-in user (the key records who issued it).
  */
-export async function issueApiKey(ctx: RequestContext, partnerOrganisationId: string): Promise<IssuedKey | null> {
+export async function issueApiKey(
+  ctx: RequestContext,
+  partnerOrganisationId: string,
+): Promise<IssuedKey | null> {
   if (ctx.principal.kind !== "user") throw new Error("issueApiKey needs a signed-in user");
-  const organisation = await ctx.manager.getRepository(PartnerOrganisation).findOneBy({ id: partnerOrganisationId });
+  const organisation = await ctx.manager
+    .getRepository(PartnerOrganisation)
+    .findOneBy({ id: partnerOrganisationId });
   if (!organisation) return null;
   const secret = newToken(API_KEY_PREFIX);
   const keys = ctx.manager.getRepository(ApiKey);

@@ -10,13 +10,16 @@ import { IssueApiKeyResult, IssuedApiKey } from "./partner.types";
 @Resolver()
 export class PartnerAdminResolver {
   @RequirePermission("partner:manage")
-  @Mutation(() => IssueApiKeyResult, { description: "A new API key for a partner; the secret is shown once." })
+  @Mutation(() => IssueApiKeyResult, {
+    description: "A new API key for a partner; the secret is shown once.",
+  })
   async issueApiKey(
     @Arg("partnerOrganisationId", () => ID) partnerOrganisationId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<typeof IssueApiKeyResult> {
     const issued = await issueApiKey(ctx, partnerOrganisationId);
-    if (!issued) return new NotFoundError(translatorFor(ctx.locale)("partner.organisationNotFound"));
+    if (!issued)
+      return new NotFoundError(translatorFor(ctx.locale)("partner.organisationNotFound"));
     return Object.assign(new IssuedApiKey(), {
       id: issued.apiKey.id,
       prefix: issued.apiKey.prefix,

@@ -8,7 +8,10 @@ import { callerOrganisation } from "./partner.service";
 @Resolver()
 export class PartnerPartnerResolver {
   @RequirePermission("impact:read")
-  @Query(() => PartnerOrganisationType, { nullable: true, description: "The organisation the API key belongs to." })
+  @Query(() => PartnerOrganisationType, {
+    nullable: true,
+    description: "The organisation the API key belongs to.",
+  })
   async partnerOrganisation(@Ctx() ctx: RequestContext): Promise<PartnerOrganisationType | null> {
     const found = await callerOrganisation(ctx);
     if (!found) return null;

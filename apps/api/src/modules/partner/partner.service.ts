@@ -14,7 +14,12 @@ export async function callerOrganisation(
     organisationId = user?.partnerOrganisationId ?? null;
   }
   if (!organisationId) return null;
-  const organisation = await ctx.manager.getRepository(PartnerOrganisation).findOneBy({ id: organisationId });
+  const organisation = await ctx.manager
+    .getRepository(PartnerOrganisation)
+    .findOneBy({ id: organisationId });
   if (!organisation) return null;
-  return { organisation, producerGroupCount: principal.kind === "anonymous" ? 0 : principal.producerGroupIds.length };
+  return {
+    organisation,
+    producerGroupCount: principal.kind === "anonymous" ? 0 : principal.producerGroupIds.length,
+  };
 }

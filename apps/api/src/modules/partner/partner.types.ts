@@ -10,7 +10,9 @@ export class PartnerOrganisationType {
   @Field()
   name: string;
 
-  @Field(() => Int, { description: "Cells counting fewer households than this are suppressed (never below 3)." })
+  @Field(() => Int, {
+    description: "Cells counting fewer households than this are suppressed (never below 3).",
+  })
   suppressionK: number;
 
   @Field(() => Int, { description: "How many producer groups (markets) this partner may see." })
