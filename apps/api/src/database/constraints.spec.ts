@@ -3,6 +3,9 @@ import type { DataSource } from "typeorm";
 import { AuditLogEntry } from "../modules/audit/audit-log-entry.entity";
 import { Product } from "../modules/catalog/product.entity";
 import { Offer } from "../modules/cycle/offer.entity";
+import { OrderCycle } from "../modules/cycle/order-cycle.entity";
+import { SupplyDeclaration } from "../modules/cycle/supply-declaration.entity";
+import { Lot } from "../modules/intake/lot.entity";
 import { User } from "../modules/identity/user.entity";
 import { OrderLine } from "../modules/order/order-line.entity";
 import { Settlement } from "../modules/settlement/settlement.entity";
@@ -33,7 +36,7 @@ describe("the database refuses rows that break the market's rules", () => {
 
   describe("offers", () => {
     it("cannot reserve more than the offer's total, even by an atomic increment", async () => {
-      // 10 boxes on offer; the placing transaction reserves 7, then a racing order asks for 4.
+      // 10 jin on offer; the placing transaction reserves 7, then a racing order asks for 4.
       const reserve = (quantity: number) =>
         dataSource.query(
           `UPDATE offers SET quantity_reserved = quantity_reserved + $1 WHERE id = $2`,
@@ -45,7 +48,7 @@ describe("the database refuses rows that break the market's rules", () => {
       expect(refused.constraint).toMatch(/^ck_offers_quantity_reserved_quantity_total_/);
       const offer = await dataSource.manager.findOneByOrFail(Offer, { id: market.offer.id });
       expect(offer.quantityReserved).toBe(7);
-      // The last 3 boxes can still be sold: exactly the total is allowed.
+      // The last 3 jin can still be sold: exactly the total is allowed.
       await reserve(3);
       expect(
         (await dataSource.manager.findOneByOrFail(Offer, { id: market.offer.id })).quantityReserved,
@@ -79,6 +82,60 @@ describe("the database refuses rows that break the market's rules", () => {
     });
   });
 
+  describe("order cycles and lots", () => {
+    it("refuses an ordering window that closes before it opens", async () => {
+      const refused = await refusal(
+        dataSource.manager.insert(OrderCycle, {
+          producerGroupId: market.producerGroup.id,
+          code: "2011-05",
+          declarationOpensOn: "2011-04-25",
+          opensAt: new Date("2011-05-10T16:00:00Z"),
+          closesAt: new Date("2011-05-01T16:00:00Z"),
+          deliveryOn: "2011-05-14",
+        }),
+      );
+      expect(refused.code).toBe(CHECK_VIOLATION);
+      expect(refused.constraint).toMatch(/^ck_order_cycles_opens_at_closes_at_/);
+    });
+
+    it("a lot cannot accept more than the household brought, nor allocate more than it declared", async () => {
+      const declaration = await dataSource.manager.save(SupplyDeclaration, {
+        producerGroupId: market.producerGroup.id,
+        orderCycleId: market.orderCycle.id,
+        householdId: market.household.id,
+        variantId: market.variant.id,
+        quantity: 12,
+      });
+      const lot = await dataSource.manager.save(Lot, {
+        producerGroupId: market.producerGroup.id,
+        orderCycleId: market.orderCycle.id,
+        householdId: market.household.id,
+        variantId: market.variant.id,
+        supplyDeclarationId: declaration.id,
+        quantityDeclared: 12,
+        quantityAllocated: 10,
+      });
+      const overAllocated = await refusal(
+        dataSource.manager.update(Lot, { id: lot.id }, { quantityAllocated: 13 }),
+      );
+      expect(overAllocated.constraint).toMatch(/^ck_lots_quantity_allocated_quantity_declared_/);
+      const overAccepted = await refusal(
+        dataSource.manager.update(
+          Lot,
+          { id: lot.id },
+          { quantityReceived: 10, quantityAccepted: 11 },
+        ),
+      );
+      expect(overAccepted.constraint).toMatch(/^ck_lots_quantity_accepted_quantity_received_/);
+      // 10 jin brought, 1 jin handed back as cracked: 9 accepted is fine.
+      await dataSource.manager.update(
+        Lot,
+        { id: lot.id },
+        { quantityReceived: 10, quantityAccepted: 9 },
+      );
+    });
+  });
+
   describe("order lines", () => {
     const line = (unitPriceFen: number, quantity: number, lineTotalFen: number) => ({
       producerGroupId: market.producerGroup.id,
@@ -87,15 +144,15 @@ describe("the database refuses rows that break the market's rules", () => {
       variantId: market.variant.id,
       productNameZh: "柴鸡蛋",
       productNameEn: "Free-range eggs",
-      variantNameZh: "30枚装",
-      variantNameEn: "Box of 30",
+      variantNameZh: "散装1斤",
+      variantNameEn: "Loose, per jin",
       unitPriceFen,
       quantity,
       lineTotalFen,
     });
 
     it("refuses a line total other than unit price × quantity", async () => {
-      // 2 boxes at ¥16.00 are ¥32.00 = 3200 fen, not 3000.
+      // 2 jin at ¥16.00 are ¥32.00 = 3200 fen, not 3000.
       const refused = await refusal(dataSource.manager.insert(OrderLine, line(1600, 2, 3000)));
       expect(refused.code).toBe(CHECK_VIOLATION);
       expect(refused.constraint).toMatch(/^ck_order_lines_line_total_fen_unit_price_fen_quantity_/);
@@ -167,7 +224,7 @@ describe("the database refuses rows that break the market's rules", () => {
     });
 
     it("refuses a net that is not gross − deductions + adjustments", async () => {
-      // 20 boxes × ¥12.00 = 24000 fen gross, 5% group fund = 1200, one box taken back = −1200:
+      // 20 jin × ¥12.00 = 24000 fen gross, 5% group fund = 1200, one jin taken back = −1200:
       // the household is paid 24000 − 1200 − 1200 = 21600 fen.
       const refused = await refusal(
         dataSource.manager.insert(Settlement, settlement(24000, 1200, -1200, 22800)),

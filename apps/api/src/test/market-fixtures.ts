@@ -28,8 +28,9 @@ export interface SmallMarket {
 }
 
 /**
- * Sanggang's market in April 2011, reduced to what constraint scenarios need: eggs at ¥16.00 a
- * box of 30 (household paid ¥12.00), 10 boxes on offer, one consumer order of 2 boxes.
+ * Sanggang's market in April 2011, reduced to what constraint scenarios need: free-range eggs at
+ * ¥16.00 a jin (the published 2011 price; household paid ¥12.00), 10 jin on offer, one consumer
+ * order of 2 jin.
  */
 export async function createSmallMarket(
   dataSource: DataSource,
@@ -42,7 +43,7 @@ export async function createSmallMarket(
     township: "坡仓乡",
     county: "易县",
     province: "河北省",
-    householdsTotal: 230,
+    householdsTotal: 183,
   });
   const producerGroup = await m.save(ProducerGroup, {
     villageId: village.id,
@@ -78,11 +79,11 @@ export async function createSmallMarket(
   });
   const variant = await m.save(Variant, {
     productId: product.id,
-    nameZh: "30枚装",
-    nameEn: "Box of 30",
-    unit: "BOX",
-    grams: 1500,
-    maxPerOrder: 4,
+    nameZh: "散装1斤",
+    nameEn: "Loose, per jin",
+    unit: "JIN",
+    grams: 500,
+    maxPerOrder: 10,
   });
   const orderCycle = await m.save(OrderCycle, {
     producerGroupId: producerGroup.id,
