@@ -7,6 +7,7 @@ import { VillageShopResolver } from "../modules/household/village.shop-resolver"
 import { IdentityAdminResolver } from "../modules/identity/identity.admin-resolver";
 import { IdentityShopResolver } from "../modules/identity/identity.shop-resolver";
 import { PovertyLinePartnerResolver } from "../modules/impact/poverty-line.partner-resolver";
+import { OrderLineShopResolver, OrderShopResolver } from "../modules/order/order.shop-resolver";
 import { PartnerAdminResolver } from "../modules/partner/partner.admin-resolver";
 import { PartnerPartnerResolver } from "../modules/partner/partner.partner-resolver";
 import { authChecker } from "./permissions";
@@ -24,6 +25,8 @@ export const RESOLVERS = {
     CatalogShopResolver,
     VillageShopResolver,
     PickupPointShopResolver,
+    OrderShopResolver,
+    OrderLineShopResolver,
   ] as ResolverList,
   admin: [IdentityAdminResolver, HouseholdAdminResolver, PartnerAdminResolver] as ResolverList,
   partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,

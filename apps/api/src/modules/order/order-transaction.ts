@@ -1,0 +1,62 @@
+import DataLoader from "dataloader";
+import { QueryFailedError } from "typeorm";
+import { inTransaction, type RequestContext } from "../../graphql/request-context";
+import type { OrderRefusal } from "./order-results.types";
+
+class Refused extends Error {
+  constructor(readonly refusal: OrderRefusal) {
+    super(`order refused: ${refusal.errorCode}`);
+  }
+}
+
+/** Ends the transaction of {@link inOrderTransaction} with a rollback, answering `refusal`. */
+export function refuse(refusal: OrderRefusal): never {
+  throw new Refused(refusal);
+}
+
+/**
+ * Runs `work` in one transaction. When it calls {@link refuse} the transaction is rolled back
+ * (every reservation and row of it undone: nothing is stored) and the refusal is returned.
+ * Faults are rethrown after the rollback.
+ */
+export async function inOrderTransaction<T>(
+  ctx: RequestContext,
+  work: (tx: RequestContext) => Promise<T>,
+): Promise<T | OrderRefusal> {
+  try {
+    return await inTransaction(ctx, work);
+  } catch (error) {
+    if (error instanceof Refused) return error.refusal;
+    throw error;
+  }
+}
+
+/** Whether `error` is PostgreSQL's unique violation of the named index. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === "23505" && driverError.constraint === constraint;
+}
+
+/**
+ * The consumer household of the signed-in caller, or null (anonymous, API key, staff). Asked once
+ * per request.
+ */
+export function consumerHouseholdIdOf(ctx: RequestContext): Promise<string | null> {
+  const principal = ctx.principal;
+  if (principal.kind !== "user") return Promise.resolve(null);
+  return ctx.loaders
+    .get(
+      "order.consumerHouseholdByUser",
+      () =>
+        new DataLoader<string, string | null>(async (userIds) => {
+          const rows: { id: string; user_id: string }[] = await ctx.dataSource.manager.query(
+            "SELECT id, user_id FROM consumer_households WHERE user_id = ANY($1::uuid[])",
+            [userIds],
+          );
+          const byUser = new Map(rows.map((r) => [r.user_id, r.id]));
+          return userIds.map((id) => byUser.get(id) ?? null);
+        }),
+    )
+    .load(principal.userId);
+}
