@@ -30,7 +30,8 @@ export const MESSAGES = {
       noLines: "订单里至少要有一件商品。",
       noLinesLeft: "修改后订单里一件商品都没有了；如果不要了，请取消订单。",
       tooManyLines: "一个订单最多 {{max}} 行。",
-      badIdempotencyKey: "幂等键须为 {{min}}–{{max}} 个字母、数字或 - _ . : 字符（例如一个 UUID）。",
+      badIdempotencyKey:
+        "幂等键须为 {{min}}–{{max}} 个字母、数字或 - _ . : 字符（例如一个 UUID）。",
       inputRefused: "订单内容有误，什么都没有保存。",
       consumersOnly: "只有消费者家庭可以下单。",
     },
@@ -55,7 +56,8 @@ export const MESSAGES = {
       cycleNotFound: "There is no such order cycle.",
       offerNotFound: "This cycle has no such offer: {{offerId}}",
       pickupPointNotFound: "There is no such pickup point.",
-      cycleNotOpen: "This order cycle is not taking orders now (open from {{opensAt}} to {{closesAt}}).",
+      cycleNotOpen:
+        "This order cycle is not taking orders now (open from {{opensAt}} to {{closesAt}}).",
       insufficientStock: "Not enough of “{{name}}”: {{available}} left.",
       quantityNotPositive: "A quantity must be a whole number of at least 1, not {{quantity}}.",
       quantityNegative: "A quantity cannot be negative, not {{quantity}}.",
@@ -65,7 +67,8 @@ export const MESSAGES = {
       noLines: "An order needs at least one line.",
       noLinesLeft: "The change would leave the order empty; cancel it instead.",
       tooManyLines: "One order may have at most {{max}} lines.",
-      badIdempotencyKey: "The idempotency key must be {{min}}–{{max}} letters, digits or - _ . : (a UUID, say).",
+      badIdempotencyKey:
+        "The idempotency key must be {{min}}–{{max}} letters, digits or - _ . : (a UUID, say).",
       inputRefused: "Some of the order is not right; nothing was saved.",
       consumersOnly: "Only consumer households can order.",
     },

@@ -69,7 +69,12 @@ export async function createOrderingMarket(
     },
   ]);
   const [producerGroup, otherGroup] = await m.save(ProducerGroup, [
-    { villageId: sanggang!.id, nameZh: "桑岗生产小组", nameEn: "Sanggang", foundedOn: "2009-11-01" },
+    {
+      villageId: sanggang!.id,
+      nameZh: "桑岗生产小组",
+      nameEn: "Sanggang",
+      foundedOn: "2009-11-01",
+    },
     { villageId: baoshi!.id, nameZh: "宝石生产小组", nameEn: "Baoshi", foundedOn: "2016-04-01" },
   ]);
   const [eggs, walnuts, millet] = await m.save(Product, [
@@ -78,9 +83,30 @@ export async function createOrderingMarket(
     { nameZh: "小米", nameEn: "Millet", category: "GRAIN", seasonMonths: [11] },
   ] as Partial<Product>[]);
   const [eggJin, walnutBag, milletBag] = await m.save(Variant, [
-    { productId: eggs!.id, nameZh: "一斤装", nameEn: "1 jin", unit: "JIN", grams: 500, maxPerOrder: 10 },
-    { productId: walnuts!.id, nameZh: "两斤袋", nameEn: "2 jin bag", unit: "BAG", grams: 1000, maxPerOrder: 3 },
-    { productId: millet!.id, nameZh: "五斤袋", nameEn: "5 jin bag", unit: "BAG", grams: 2500, maxPerOrder: 5 },
+    {
+      productId: eggs!.id,
+      nameZh: "一斤装",
+      nameEn: "1 jin",
+      unit: "JIN",
+      grams: 500,
+      maxPerOrder: 10,
+    },
+    {
+      productId: walnuts!.id,
+      nameZh: "两斤袋",
+      nameEn: "2 jin bag",
+      unit: "BAG",
+      grams: 1000,
+      maxPerOrder: 3,
+    },
+    {
+      productId: millet!.id,
+      nameZh: "五斤袋",
+      nameEn: "5 jin bag",
+      unit: "BAG",
+      grams: 2500,
+      maxPerOrder: 5,
+    },
   ] as Partial<Variant>[]);
   const [{ now }] = (await m.query("SELECT now() AS now")) as [{ now: Date }];
   const cycle = await m.save(OrderCycle, {

@@ -43,7 +43,8 @@ export async function changeOrder(
   if (!merged.ok) return merged.refusal;
   if (!isUuid(orderId)) return new NotFoundError(t("order.notFound"));
   const unknownOffer = merged.lines.find((line) => !isUuid(line.offerId));
-  if (unknownOffer) return new NotFoundError(t("order.offerNotFound", { offerId: unknownOffer.offerId }));
+  if (unknownOffer)
+    return new NotFoundError(t("order.offerNotFound", { offerId: unknownOffer.offerId }));
 
   return inOrderTransaction(ctx, async (tx) => {
     const { order, cycle } = await lockEditableOrder(tx, t, consumerHouseholdId, orderId);

@@ -72,9 +72,10 @@ describe("my orders", () => {
   it("shows the newest order first", async () => {
     const older = await order();
     const newer = await order();
-    await t.dataSource.query("UPDATE orders SET placed_at = now() - interval '1 day' WHERE id = $1", [
-      older,
-    ]);
+    await t.dataSource.query(
+      "UPDATE orders SET placed_at = now() - interval '1 day' WHERE id = $1",
+      [older],
+    );
     const page = await alice().data<Page>(MY_ORDERS, { page: { skip: 0, take: 10 } });
     expect(page.myOrders.items.map((o) => o.id)).toEqual([newer, older]);
   });

@@ -42,7 +42,8 @@ export function mergeLines(
   minimum: 0 | 1,
   t: TFunction,
 ): MergedLines {
-  if (lines.length === 0) return { ok: false, refusal: inputRefused(t, "lines", t("order.noLines")) };
+  if (lines.length === 0)
+    return { ok: false, refusal: inputRefused(t, "lines", t("order.noLines")) };
   if (lines.length > MAX_ORDER_LINES) {
     const message = t("order.tooManyLines", { max: MAX_ORDER_LINES });
     return { ok: false, refusal: inputRefused(t, "lines", message) };

@@ -47,7 +47,10 @@ export async function lockCycle(
  * cycle still takes orders: a transaction that started before the closing instant but reaches
  * its end after it is refused.
  */
-export async function cycleStillOpen(manager: EntityManager, orderCycleId: string): Promise<boolean> {
+export async function cycleStillOpen(
+  manager: EntityManager,
+  orderCycleId: string,
+): Promise<boolean> {
   const rows: { open: boolean }[] = await manager.query(
     `SELECT (state = 'OPEN' AND clock_timestamp() < closes_at) AS open
        FROM order_cycles WHERE id = $1`,

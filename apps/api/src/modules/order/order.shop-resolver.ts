@@ -100,14 +100,20 @@ export class OrderShopResolver {
   }
 
   @FieldResolver(() => OrderCycleOfOrderType)
-  async cycle(@Root() order: OrderType, @Ctx() ctx: RequestContext): Promise<OrderCycleOfOrderType> {
+  async cycle(
+    @Root() order: OrderType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OrderCycleOfOrderType> {
     const cycle = await cycleById(ctx).load(order.orderCycleId);
     if (!cycle) throw new Error(`order ${order.id} points at a missing cycle`);
     return cycle;
   }
 
   @FieldResolver(() => PickupPointType)
-  async pickupPoint(@Root() order: OrderType, @Ctx() ctx: RequestContext): Promise<PickupPointType> {
+  async pickupPoint(
+    @Root() order: OrderType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PickupPointType> {
     const point = await pickupPointById(ctx).load(order.pickupPointId);
     if (!point) throw new Error(`order ${order.id} points at a missing pickup point`);
     return point;

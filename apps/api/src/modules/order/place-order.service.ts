@@ -75,7 +75,8 @@ export async function placeOrder(
   if (!isUuid(request.orderCycleId)) return new NotFoundError(t("order.cycleNotFound"));
   if (!isUuid(request.pickupPointId)) return new NotFoundError(t("order.pickupPointNotFound"));
   const unknownOffer = merged.lines.find((line) => !isUuid(line.offerId));
-  if (unknownOffer) return new NotFoundError(t("order.offerNotFound", { offerId: unknownOffer.offerId }));
+  if (unknownOffer)
+    return new NotFoundError(t("order.offerNotFound", { offerId: unknownOffer.offerId }));
 
   try {
     return await inOrderTransaction(ctx, (tx) =>
@@ -101,7 +102,11 @@ async function placeInTransaction(
   if (!cycle.open) refuse(cycleNotOpen(t, cycle));
 
   await checkPickupPoint(tx, t, request.pickupPointId, cycle.producerGroupId);
-  const offers = await offersForOrder(tx.manager, cycle.id, lines.map((l) => l.offerId));
+  const offers = await offersForOrder(
+    tx.manager,
+    cycle.id,
+    lines.map((l) => l.offerId),
+  );
   const priced = lines.map((line) => priceLine(t, line, offers.get(line.offerId)));
 
   // The order row first: a racing request with the same key waits here, before touching stock.

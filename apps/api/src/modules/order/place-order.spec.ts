@@ -106,9 +106,7 @@ describe("a consumer household places an order", () => {
 
   it("keeps the order's snapshot price when the offer's price changes later", async () => {
     const answer = await place(alice(), input([{ offerId: market.eggs.id, quantity: 1 }]));
-    await t.dataSource.query("UPDATE offers SET price_fen = 1800 WHERE id = $1", [
-      market.eggs.id,
-    ]);
+    await t.dataSource.query("UPDATE offers SET price_fen = 1800 WHERE id = $1", [market.eggs.id]);
     try {
       const [line] = (await t.dataSource.query(
         "SELECT unit_price_fen FROM order_lines WHERE order_id = $1",
@@ -251,7 +249,10 @@ describe("ids and inputs that are refused, storing nothing", () => {
     [
       "a malformed idempotency key",
       () => input([{ offerId: market.eggs.id, quantity: 1 }], { idempotencyKey: "key with 空格" }),
-      { __typename: "InvalidInputError", problems: [expect.objectContaining({ field: "idempotencyKey" })] },
+      {
+        __typename: "InvalidInputError",
+        problems: [expect.objectContaining({ field: "idempotencyKey" })],
+      },
     ],
   ];
 
@@ -267,7 +268,10 @@ describe("ids and inputs that are refused, storing nothing", () => {
     ]);
     try {
       const answer = await place(alice(), input([{ offerId: market.eggs.id, quantity: 1 }]));
-      expect(answer).toMatchObject({ __typename: "CycleNotOpenError", errorCode: "CYCLE_NOT_OPEN" });
+      expect(answer).toMatchObject({
+        __typename: "CycleNotOpenError",
+        errorCode: "CYCLE_NOT_OPEN",
+      });
       expect(await orderRowCounts(t.dataSource)).toEqual({ orders: 0, lines: 0, reserved: 0 });
     } finally {
       await t.dataSource.query("UPDATE order_cycles SET state = 'OPEN' WHERE id = $1", [
@@ -315,8 +319,14 @@ describe("the idempotency key", () => {
 
   it("is per household: another household with the same key gets its own order", async () => {
     const key = randomUUID();
-    const a = await place(alice(), input([{ offerId: market.eggs.id, quantity: 1 }], { idempotencyKey: key }));
-    const b = await place(bob(), input([{ offerId: market.eggs.id, quantity: 1 }], { idempotencyKey: key }));
+    const a = await place(
+      alice(),
+      input([{ offerId: market.eggs.id, quantity: 1 }], { idempotencyKey: key }),
+    );
+    const b = await place(
+      bob(),
+      input([{ offerId: market.eggs.id, quantity: 1 }], { idempotencyKey: key }),
+    );
     expect(a.id).not.toBe(b.id);
     expect(await orderRowCounts(t.dataSource)).toEqual({ orders: 2, lines: 2, reserved: 2 });
   });
