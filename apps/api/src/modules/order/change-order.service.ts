@@ -16,7 +16,7 @@ import {
   releaseStock,
   reserveStock,
 } from "./order-stock";
-import { consumerHouseholdIdOf, inOrderTransaction, refuse } from "./order-transaction";
+import { type Consumer, consumerOf, inOrderTransaction, refuse } from "./order-transaction";
 import { cycleNotOpen, insufficient, priceLine } from "./place-order.service";
 
 /**
@@ -37,8 +37,8 @@ export async function changeOrder(
   lines: readonly WantedLine[],
 ): Promise<Order | OrderRefusal> {
   const t = translatorFor(ctx.locale);
-  const consumerHouseholdId = await consumerHouseholdIdOf(ctx);
-  if (!consumerHouseholdId) throw new AuthorizationError(t("order.consumersOnly"));
+  const consumer = await consumerOf(ctx);
+  if (!consumer) throw new AuthorizationError(t("order.consumersOnly"));
   const merged = mergeLines(lines, 0, t);
   if (!merged.ok) return merged.refusal;
   if (!isUuid(orderId)) return new NotFoundError(t("order.notFound"));
@@ -47,7 +47,7 @@ export async function changeOrder(
     return new NotFoundError(t("order.offerNotFound", { offerId: unknownOffer.offerId }));
 
   return inOrderTransaction(ctx, async (tx) => {
-    const { order, cycle } = await lockEditableOrder(tx, t, consumerHouseholdId, orderId);
+    const { order, cycle } = await lockEditableOrder(tx, t, consumer, orderId);
     const lineRepo = tx.manager.getRepository(OrderLine);
     const current = new Map(
       (await lineRepo.find({ where: { orderId } })).map((line) => [line.offerId, line]),
@@ -127,12 +127,12 @@ export async function cancelOrder(
   orderId: string,
 ): Promise<Order | OrderRefusal> {
   const t = translatorFor(ctx.locale);
-  const consumerHouseholdId = await consumerHouseholdIdOf(ctx);
-  if (!consumerHouseholdId) throw new AuthorizationError(t("order.consumersOnly"));
+  const consumer = await consumerOf(ctx);
+  if (!consumer) throw new AuthorizationError(t("order.consumersOnly"));
   if (!isUuid(orderId)) return new NotFoundError(t("order.notFound"));
 
   return inOrderTransaction(ctx, async (tx) => {
-    const { order, cycle } = await lockEditableOrder(tx, t, consumerHouseholdId, orderId);
+    const { order, cycle } = await lockEditableOrder(tx, t, consumer, orderId);
     orderMachine.assertTransition(order.state, "CANCELLED");
     const lines = await tx.manager.getRepository(OrderLine).find({
       where: { orderId },
@@ -152,11 +152,11 @@ export async function cancelOrder(
 async function lockEditableOrder(
   tx: RequestContext,
   t: TFunction,
-  consumerHouseholdId: string,
+  { consumerHouseholdId, producerGroupId }: Consumer,
   orderId: string,
 ): Promise<{ order: Order; cycle: LockedCycle }> {
   const order = await tx.manager.getRepository(Order).findOne({
-    where: { id: orderId, consumerHouseholdId },
+    where: { id: orderId, producerGroupId, consumerHouseholdId },
     lock: { mode: "pessimistic_write" },
   });
   if (!order) refuse(new NotFoundError(t("order.notFound")));

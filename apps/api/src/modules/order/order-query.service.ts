@@ -12,7 +12,7 @@ import { Adjustment } from "./adjustment.entity";
 import { Order } from "./order.entity";
 import { OrderLine } from "./order-line.entity";
 import { isUuid } from "./order-input";
-import { consumerHouseholdIdOf } from "./order-transaction";
+import { consumerOf } from "./order-transaction";
 import { Payment } from "./payment.entity";
 
 /** Which of the caller's orders to list, and which page. */
@@ -29,12 +29,13 @@ export interface MyOrdersQuery {
  * household.
  */
 export async function myOrders(ctx: RequestContext, query: MyOrdersQuery): Promise<Page<Order>> {
-  const consumerHouseholdId = await consumerHouseholdIdOf(ctx);
-  if (!consumerHouseholdId) return { items: [], totalItems: 0 };
+  const consumer = await consumerOf(ctx);
+  if (!consumer) return { items: [], totalItems: 0 };
   if (query.orderCycleId && !isUuid(query.orderCycleId)) return { items: [], totalItems: 0 };
   const [items, totalItems] = await ctx.manager.getRepository(Order).findAndCount({
     where: {
-      consumerHouseholdId,
+      producerGroupId: consumer.producerGroupId,
+      consumerHouseholdId: consumer.consumerHouseholdId,
       ...(query.orderCycleId ? { orderCycleId: query.orderCycleId } : {}),
       ...(query.state ? { state: query.state } : {}),
     },
@@ -51,11 +52,9 @@ export async function myOrders(ctx: RequestContext, query: MyOrdersQuery): Promi
  */
 export async function myOrder(ctx: RequestContext, id: string): Promise<Order | NotFoundError> {
   const notFound = new NotFoundError(translatorFor(ctx.locale)("order.notFound"));
-  const consumerHouseholdId = await consumerHouseholdIdOf(ctx);
-  if (!consumerHouseholdId || !isUuid(id)) return notFound;
-  const order = await ctx.manager
-    .getRepository(Order)
-    .findOne({ where: { id, consumerHouseholdId } });
+  const consumer = await consumerOf(ctx);
+  if (!consumer || !isUuid(id)) return notFound;
+  const order = await ctx.manager.getRepository(Order).findOne({ where: { id, ...consumer } });
   return order ?? notFound;
 }
 

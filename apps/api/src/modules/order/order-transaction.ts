@@ -38,23 +38,36 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   return driverError.code === "23505" && driverError.constraint === constraint;
 }
 
+/** The caller's consumer household and the producer group (market) it belongs to. */
+export interface Consumer {
+  consumerHouseholdId: string;
+  producerGroupId: string;
+}
+
 /**
  * The consumer household of the signed-in caller, or null (anonymous, API key, staff). Asked once
  * per request.
  */
-export function consumerHouseholdIdOf(ctx: RequestContext): Promise<string | null> {
+export function consumerOf(ctx: RequestContext): Promise<Consumer | null> {
   const principal = ctx.principal;
   if (principal.kind !== "user") return Promise.resolve(null);
   return ctx.loaders
     .get(
-      "order.consumerHouseholdByUser",
+      "order.consumerByUser",
       () =>
-        new DataLoader<string, string | null>(async (userIds) => {
-          const rows: { id: string; user_id: string }[] = await ctx.dataSource.manager.query(
-            "SELECT id, user_id FROM consumer_households WHERE user_id = ANY($1::uuid[])",
-            [userIds],
+        new DataLoader<string, Consumer | null>(async (userIds) => {
+          const rows: { id: string; user_id: string; producer_group_id: string }[] =
+            await ctx.dataSource.manager.query(
+              `SELECT id, user_id, producer_group_id FROM consumer_households
+                WHERE user_id = ANY($1::uuid[])`,
+              [userIds],
+            );
+          const byUser = new Map(
+            rows.map((r) => [
+              r.user_id,
+              { consumerHouseholdId: r.id, producerGroupId: r.producer_group_id },
+            ]),
           );
-          const byUser = new Map(rows.map((r) => [r.user_id, r.id]));
           return userIds.map((id) => byUser.get(id) ?? null);
         }),
     )

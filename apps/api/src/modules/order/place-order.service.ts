@@ -24,7 +24,8 @@ import {
   reserveStock,
 } from "./order-stock";
 import {
-  consumerHouseholdIdOf,
+  type Consumer,
+  consumerOf,
   inOrderTransaction,
   isUniqueViolation,
   refuse,
@@ -45,7 +46,8 @@ export interface PlaceOrderRequest {
  * nothing is stored.
  *
  * In one transaction: the cycle row is locked FOR SHARE and must be OPEN by the database clock;
- * the pickup point must be the cycle's producer group's and in service; every offer must be of
+ * the cycle must be of the household's own producer group (else not found); the pickup point
+ * must be the cycle's producer group's and in service; every offer must be of
  * the cycle; lines of one offer are merged and each must stay within the variant's per-order
  * maximum; stock is reserved by atomic conditional updates in ascending offer id order; lines
  * snapshot names and unit price, line total = unit price × quantity (`multiplyFen`), order total
@@ -62,8 +64,9 @@ export async function placeOrder(
   request: PlaceOrderRequest,
 ): Promise<Order | OrderRefusal> {
   const t = translatorFor(ctx.locale);
-  const consumerHouseholdId = await consumerHouseholdIdOf(ctx);
-  if (!consumerHouseholdId) throw new AuthorizationError(t("order.consumersOnly"));
+  const consumer = await consumerOf(ctx);
+  if (!consumer) throw new AuthorizationError(t("order.consumersOnly"));
+  const { consumerHouseholdId } = consumer;
 
   const badKey = checkIdempotencyKey(request.idempotencyKey, t);
   if (badKey) return badKey;
@@ -80,7 +83,7 @@ export async function placeOrder(
 
   try {
     return await inOrderTransaction(ctx, (tx) =>
-      placeInTransaction(tx, t, consumerHouseholdId, request, merged.lines),
+      placeInTransaction(tx, t, consumer, request, merged.lines),
     );
   } catch (error) {
     if (!isUniqueViolation(error, IDEMPOTENCY_INDEX)) throw error;
@@ -93,12 +96,15 @@ export async function placeOrder(
 async function placeInTransaction(
   tx: RequestContext,
   t: TFunction,
-  consumerHouseholdId: string,
+  { consumerHouseholdId, producerGroupId }: Consumer,
   request: PlaceOrderRequest,
   lines: WantedLine[],
 ): Promise<Order> {
   const cycle = await lockCycle(tx.manager, request.orderCycleId);
-  if (!cycle) refuse(new NotFoundError(t("order.cycleNotFound")));
+  // A household orders in its own market only; another group's cycle is simply not found.
+  if (!cycle || cycle.producerGroupId !== producerGroupId) {
+    refuse(new NotFoundError(t("order.cycleNotFound")));
+  }
   if (!cycle.open) refuse(cycleNotOpen(t, cycle));
 
   await checkPickupPoint(tx, t, request.pickupPointId, cycle.producerGroupId);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createOrderingMarket, type OrderingMarket } from "../../test/order-fixtures";
+import { createOrderingMarket, type OrderingMarket, sessionFor } from "../../test/order-fixtures";
 import {
   clearOrders,
   orderRowCounts,
@@ -10,13 +10,18 @@ import {
   shopAs,
 } from "../../test/order-operations";
 import { startTestApi, type TestApi } from "../../test/test-api";
+import { ConsumerGroup } from "../consumer/consumer-group.entity";
+import { ConsumerHousehold } from "../consumer/consumer-household.entity";
 import { Offer } from "../cycle/offer.entity";
 import { OrderCycle } from "../cycle/order-cycle.entity";
+import { User } from "../identity/user.entity";
 
 let t: TestApi;
 let market: OrderingMarket;
 /** An offer of another (later) cycle of the same group. */
 let nextCycleOffer: Offer;
+/** A consumer household of Baoshi's market, signed in. */
+let baoshiToken: string;
 
 beforeAll(async () => {
   t = await startTestApi("place_order", {
@@ -39,6 +44,24 @@ beforeAll(async () => {
         producerPriceFen: 1200,
         quantityTotal: 50,
       });
+      const group = await ds.manager.save(ConsumerGroup, {
+        producerGroupId: market.otherGroup.id,
+        name: "望京消费者小组",
+        defaultPickupPointId: market.foreignPickupPoint.id,
+      });
+      const user = await ds.manager.save(User, {
+        email: "baoshi-consumer@orders.test",
+        passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder",
+        role: "CONSUMER",
+        displayName: "刘家",
+      });
+      await ds.manager.save(ConsumerHousehold, {
+        producerGroupId: market.otherGroup.id,
+        consumerGroupId: group.id,
+        userId: user.id,
+        displayName: "刘家",
+      });
+      baoshiToken = await sessionFor(ds, user.id);
     },
   });
 });
@@ -288,6 +311,17 @@ describe("who may order", () => {
     });
     expect(res.body.data ?? null).toBeNull();
     expect(res.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(await orderRowCounts(t.dataSource)).toEqual({ orders: 0, lines: 0, reserved: 0 });
+  });
+
+  it("does not let a household of another market order in this market's cycle", async () => {
+    const answer = await place(
+      shopAs(t, baoshiToken),
+      input([{ offerId: market.eggs.id, quantity: 1 }], {
+        pickupPointId: market.foreignPickupPoint.id,
+      }),
+    );
+    expect(answer).toMatchObject({ __typename: "NotFoundError", message: "找不到这个订货周期。" });
     expect(await orderRowCounts(t.dataSource)).toEqual({ orders: 0, lines: 0, reserved: 0 });
   });
 
