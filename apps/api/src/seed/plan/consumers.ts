@@ -153,6 +153,7 @@ export function buildConsumerSide(
   });
 
   const membersOf = new Map<string, ConsumerHouseholdRecord[]>();
+  let lastJoined = 0;
   for (const day of joinDays(profile, today, random)) {
     const date = dateOfDayNumber(day);
     const open = side.consumerGroups.filter((g) => g.startedOn <= date);
@@ -165,7 +166,10 @@ export function buildConsumerSide(
     const number = String(counter.next).padStart(4, "0");
     const surname = random.pick(CITY_SURNAMES);
     const given = random.pick(GIVEN_NAMES_CITY);
-    const joinedAt = atShanghaiTime(date, random.int(8, 22), random.int(0, 59));
+    // Strictly increasing: an inviter always joined before the household it invites.
+    const drawn = atShanghaiTime(date, random.int(8, 22), random.int(0, 59)).getTime();
+    const joinedAt = new Date(Math.max(drawn, lastJoined + 60_000));
+    lastJoined = joinedAt.getTime();
     const user: UserRecord = {
       id: random.uuid(),
       email: `c${number}@${DEMO_EMAIL_DOMAIN}`,
