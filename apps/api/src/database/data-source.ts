@@ -4,6 +4,7 @@ import { DataSource, type DataSourceOptions } from "typeorm";
 import { PGliteDriver } from "typeorm-pglite";
 import { ENTITIES } from "./entities";
 import { MIGRATIONS } from "./migrations";
+import { SnakeNamingStrategy } from "./naming-strategy";
 
 /**
  * Where the data lives: a real PostgreSQL server (`url`, e.g. `postgres://127.0.0.1:5432/nested`)
@@ -13,14 +14,22 @@ export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite
 
 /**
  * Builds (does not initialise) the TypeORM data source for a target. Both modes use the same
- * entities and the same committed migrations; `synchronize` is always off.
+ * entities and the same committed migrations; `synchronize` is always off. Column and constraint
+ * names come from {@link SnakeNamingStrategy} (`householdId` → `household_id`).
  */
-export function createDataSource(target: DatabaseTarget, options: { logging?: boolean } = {}): DataSource {
+export function createDataSource(
+  target: DatabaseTarget,
+  options: { logging?: boolean } = {},
+): DataSource {
   const common = {
     type: "postgres",
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: "schema_migrations",
+    namingStrategy: new SnakeNamingStrategy(),
+    // gen_random_uuid() is built into PostgreSQL 13+ and PGlite: no extension to install.
+    uuidExtension: "pgcrypto",
+    installExtensions: false,
     synchronize: false,
     logging: options.logging ?? false,
   } as const;

@@ -1,2 +1,15 @@
-/** The committed migrations, oldest first. Schema changes happen only through these. */
-export const MIGRATIONS: Function[] = [];
+import type { MigrationInterface } from "typeorm";
+import { InitialSchema1795941002932 } from "./migrations/1795941002932-InitialSchema";
+import { UsersEmailUniqueIgnoringCase1795941100000 } from "./migrations/1795941100000-UsersEmailUniqueIgnoringCase";
+import { AuditLogAppendOnly1795941200000 } from "./migrations/1795941200000-AuditLogAppendOnly";
+
+/**
+ * The committed migrations, oldest first. Schema changes happen only through these: generated
+ * ones (`node dist/database/generate-migration.js <Name>`, see generate-migration.ts) and
+ * hand-written ones for what TypeORM cannot declare (expression indexes, triggers).
+ */
+export const MIGRATIONS: Array<new () => MigrationInterface> = [
+  InitialSchema1795941002932,
+  UsersEmailUniqueIgnoringCase1795941100000,
+  AuditLogAppendOnly1795941200000,
+];

@@ -4,7 +4,8 @@ import type { DataSource } from "typeorm";
 import { createDataSource } from "../database/data-source";
 
 /** The PostgreSQL server the tests use; each test file makes and drops its own database there. */
-export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const TEST_SERVER_URL =
+  process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 function withDatabase(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
@@ -41,7 +42,9 @@ export async function createTestDatabase(prefix = "t"): Promise<TestDatabase> {
 }
 
 /** A fresh database with every committed migration applied, and its initialised data source. */
-export async function createMigratedDataSource(prefix = "t"): Promise<{ db: TestDatabase; dataSource: DataSource; close(): Promise<void> }> {
+export async function createMigratedDataSource(
+  prefix = "t",
+): Promise<{ db: TestDatabase; dataSource: DataSource; close(): Promise<void> }> {
   const db = await createTestDatabase(prefix);
   const dataSource = createDataSource({ kind: "postgres", url: db.url });
   await dataSource.initialize();

@@ -1,0 +1,40 @@
+import type { GraphQLSchema } from "graphql";
+import { buildSchema, type NonEmptyArray } from "type-graphql";
+import { CatalogShopResolver } from "../modules/catalog/catalog.shop-resolver";
+import { PickupPointShopResolver } from "../modules/consumer/pickup-point.shop-resolver";
+import { HouseholdAdminResolver } from "../modules/household/household.admin-resolver";
+import { VillageShopResolver } from "../modules/household/village.shop-resolver";
+import { IdentityAdminResolver } from "../modules/identity/identity.admin-resolver";
+import { IdentityShopResolver } from "../modules/identity/identity.shop-resolver";
+import { PovertyLinePartnerResolver } from "../modules/impact/poverty-line.partner-resolver";
+import { PartnerAdminResolver } from "../modules/partner/partner.admin-resolver";
+import { PartnerPartnerResolver } from "../modules/partner/partner.partner-resolver";
+import { authChecker } from "./permissions";
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type ResolverList = NonEmptyArray<Function>;
+
+/**
+ * The resolvers of each API. The lists are disjoint, so an admin field cannot reach the shop
+ * schema by accident; a test checks that no class appears in two lists.
+ */
+export const RESOLVERS = {
+  shop: [
+    IdentityShopResolver,
+    CatalogShopResolver,
+    VillageShopResolver,
+    PickupPointShopResolver,
+  ] as ResolverList,
+  admin: [IdentityAdminResolver, HouseholdAdminResolver, PartnerAdminResolver] as ResolverList,
+  partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,
+};
+
+/** Builds one API's schema from its resolver list (type-graphql, class-validator on inputs). */
+export function buildApiSchema(api: keyof typeof RESOLVERS): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS[api],
+    authChecker,
+    authMode: "error",
+    validate: { forbidUnknownValues: false },
+  });
+}

@@ -1,0 +1,64 @@
+import type { MembershipState } from "@nested/domain";
+import { containsPattern } from "../../database/like-pattern";
+import type { Page } from "../../graphql/pagination";
+import type { RequestContext } from "../../graphql/request-context";
+import { Household } from "./household.entity";
+
+/** Which households to list, and in what order (ties broken by id). */
+export interface HouseholdQuery {
+  skip: number;
+  take: number;
+  villageId?: string | null;
+  producerGroupId?: string | null;
+  registeredPoor?: boolean | null;
+  membershipState?: MembershipState | null;
+  search?: string | null;
+  sort: { field: "CODE" | "HEAD_NAME" | "JOINED_ON" | "SIZE"; direction: "ASC" | "DESC" };
+}
+
+const SORT_COLUMNS = {
+  CODE: "h.code",
+  HEAD_NAME: "h.head_name",
+  JOINED_ON: "h.joined_on",
+  SIZE: "h.size",
+} as const;
+
+/**
+ * A page of the household register, limited to what the caller may see: ADMIN every household;
+ * other staff the households of the producer groups they work for, and the non-participating
+ * households of those groups' villages.
+ */
+export async function listHouseholds(
+  ctx: RequestContext,
+  query: HouseholdQuery,
+): Promise<Page<Household>> {
+  const qb = ctx.manager.getRepository(Household).createQueryBuilder("h");
+  if (ctx.principal.kind !== "anonymous" && ctx.principal.role !== "ADMIN") {
+    qb.andWhere(
+      `(h.producer_group_id = ANY(:groups) OR (h.producer_group_id IS NULL AND h.village_id IN
+        (SELECT g.village_id FROM producer_groups g WHERE g.id = ANY(:groups))))`,
+      { groups: [...ctx.principal.producerGroupIds] },
+    );
+  }
+  if (query.villageId) qb.andWhere("h.village_id = :villageId", { villageId: query.villageId });
+  if (query.producerGroupId)
+    qb.andWhere("h.producer_group_id = :groupId", { groupId: query.producerGroupId });
+  if (query.registeredPoor != null)
+    qb.andWhere("h.registered_poor = :poor", { poor: query.registeredPoor });
+  if (query.membershipState)
+    qb.andWhere("h.membership_state = :state", { state: query.membershipState });
+  const search = query.search?.trim();
+  if (search) {
+    qb.andWhere("(h.code ILIKE :pattern OR h.head_name ILIKE :pattern)", {
+      pattern: containsPattern(search),
+    });
+  }
+  const nulls = query.sort.direction === "ASC" ? "NULLS LAST" : "NULLS FIRST";
+  const [items, totalItems] = await qb
+    .orderBy(SORT_COLUMNS[query.sort.field], query.sort.direction, nulls)
+    .addOrderBy("h.id", "ASC")
+    .skip(query.skip)
+    .take(query.take)
+    .getManyAndCount();
+  return { items, totalItems };
+}

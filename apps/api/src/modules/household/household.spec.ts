@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE_PASSWORD, type Fixture, loadFixture } from "../../test/fixtures";
+import { type GraphqlClient, startTestApi, type TestApi } from "../../test/test-api";
+
+let t: TestApi;
+let fixture: Fixture;
+
+beforeAll(async () => {
+  t = await startTestApi("household", {
+    prepare: async (ds) => void (fixture = await loadFixture(ds)),
+  });
+});
+afterAll(() => t?.close());
+
+async function signedIn(login: string): Promise<GraphqlClient> {
+  const client = t.admin();
+  await client.data(
+    `mutation($login: String!, $password: String!) { signIn(input: { login: $login, password: $password }) { __typename } }`,
+    { login, password: FIXTURE_PASSWORD },
+  );
+  return client;
+}
+
+const HOUSEHOLDS = `query($filter: HouseholdFilter, $sort: HouseholdSort) {
+  households(filter: $filter, sort: $sort) { totalItems items { code headName registeredPoor village { nameZh } } }
+}`;
+
+type HouseholdsAnswer = {
+  households: { totalItems: number; items: { code: string; headName: string }[] };
+};
+
+describe("the household register on the admin side", () => {
+  it("shows staff the households of their own producer group and its village, not other groups'", async () => {
+    const staff = await signedIn(fixture.logins.STAFF);
+    const res = await staff.data<HouseholdsAnswer>(HOUSEHOLDS);
+    expect(res.households.items.map((h) => h.code)).toEqual(["SG-001", "SG-002", "SG-150"]);
+    expect(res.households.totalItems).toBe(3);
+  });
+
+  it("shows an admin every household, sortable and searchable by a Chinese name", async () => {
+    const admin = await signedIn(fixture.logins.ADMIN);
+    const all = await admin.data<HouseholdsAnswer>(HOUSEHOLDS, {
+      sort: { field: "CODE", direction: "DESC" },
+    });
+    expect(all.households.items.map((h) => h.code)).toEqual([
+      "SG-150",
+      "SG-002",
+      "SG-001",
+      "BS-001",
+    ]);
+    const found = await admin.data<HouseholdsAnswer>(HOUSEHOLDS, { filter: { search: "秀兰" } });
+    expect(found.households.items).toEqual([
+      { code: "SG-001", headName: "李秀兰", registeredPoor: true, village: { nameZh: "桑岗村" } },
+    ]);
+    const poorBaoshi = await admin.data<HouseholdsAnswer>(HOUSEHOLDS, {
+      filter: { registeredPoor: true, villageId: fixture.villages.baoshi.id },
+    });
+    expect(poorBaoshi.households.items.map((h) => h.code)).toEqual(["BS-001"]);
+  });
+
+  it("refuses anonymous callers, consumers' and partners' sessions", async () => {
+    const anonymous = await t.admin().request(HOUSEHOLDS);
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(anonymous.body.data).toBeNull();
+    const partner = await signedIn(fixture.logins.PARTNER);
+    const refused = await partner.request(HOUSEHOLDS);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED");
+  });
+});

@@ -1,0 +1,36 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { NotFoundError } from "../../graphql/error-result";
+import { RequirePermission } from "../../graphql/permissions";
+import type { RequestContext } from "../../graphql/request-context";
+import { translatorFor } from "../../i18n/translate";
+import { issueApiKey, revokeApiKey } from "./api-key.service";
+import { IssueApiKeyResult, IssuedApiKey } from "./partner.types";
+
+/** Partner API keys, issued and revoked by admins. */
+@Resolver()
+export class PartnerAdminResolver {
+  @RequirePermission("partner:manage")
+  @Mutation(() => IssueApiKeyResult, {
+    description: "A new API key for a partner; the secret is shown once.",
+  })
+  async issueApiKey(
+    @Arg("partnerOrganisationId", () => ID) partnerOrganisationId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<typeof IssueApiKeyResult> {
+    const issued = await issueApiKey(ctx, partnerOrganisationId);
+    if (!issued)
+      return new NotFoundError(translatorFor(ctx.locale)("partner.organisationNotFound"));
+    return Object.assign(new IssuedApiKey(), {
+      id: issued.apiKey.id,
+      prefix: issued.apiKey.prefix,
+      key: issued.secret,
+      createdAt: issued.apiKey.createdAt,
+    });
+  }
+
+  @RequirePermission("partner:manage")
+  @Mutation(() => Boolean, { description: "Revokes a key at once; false for an unknown id." })
+  revokeApiKey(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return revokeApiKey(ctx, id);
+  }
+}

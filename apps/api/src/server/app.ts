@@ -1,0 +1,139 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type Express, type Request, type Response } from "express";
+import type { GraphQLSchema } from "graphql";
+import type { Logger } from "pino";
+import type { DataSource } from "typeorm";
+import type { ApiConfig } from "../config";
+import { LoaderRegistry } from "../graphql/loader-registry";
+import type { Principal, RequestContext } from "../graphql/request-context";
+import { localeFromHeader } from "../i18n/translate";
+import { resolvePrincipal, type Audience } from "../modules/identity/principal.service";
+import { queryLimits } from "./armor";
+import { parseGuard } from "./parse-guard";
+import { cookieJar, tokenFromRequest } from "./session-cookie";
+
+/** The three GraphQL schemas, built from disjoint resolver lists. */
+export interface ApiSchemas {
+  shop: GraphQLSchema;
+  admin: GraphQLSchema;
+  partner: GraphQLSchema;
+}
+
+/** A running API: the Express app and a way to stop its GraphQL servers. */
+export interface ApiApp {
+  app: Express;
+  stop(): Promise<void>;
+}
+
+function errorLogger(log: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (!error.extensions?.code || error.extensions.code === "INTERNAL_SERVER_ERROR") {
+              (contextValue?.log ?? log).error(
+                { err: error.originalError ?? error },
+                "graphql fault",
+              );
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+async function mountGraphql(
+  app: Express,
+  route: string,
+  audience: Audience,
+  schema: GraphQLSchema,
+  deps: { config: ApiConfig; dataSource: DataSource; log: Logger },
+): Promise<ApolloServer<RequestContext>> {
+  const limits = queryLimits(deps.config.production);
+  const server = new ApolloServer<RequestContext>({
+    schema,
+    ...limits,
+    plugins: [...limits.plugins, errorLogger(deps.log)],
+    validationRules: [...limits.validationRules],
+    includeStacktraceInErrorResponses: !deps.config.production,
+    introspection: true,
+  });
+  await server.start();
+  app.use(
+    route,
+    express.json({ limit: "256kb" }),
+    parseGuard,
+    expressMiddleware(server, {
+      context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
+        const requestId = randomUUID();
+        const token = tokenFromRequest(req);
+        const principal: Principal = token
+          ? await resolvePrincipal(deps.dataSource.manager, token, audience)
+          : { kind: "anonymous" };
+        return {
+          requestId,
+          principal,
+          locale: localeFromHeader(req.headers["accept-language"]),
+          dataSource: deps.dataSource,
+          manager: deps.dataSource.manager,
+          loaders: new LoaderRegistry(),
+          cookies: cookieJar(res, deps.config.production),
+          log: deps.log.child({ requestId, route }),
+        };
+      },
+    }),
+  );
+  return server;
+}
+
+function serveSpa(app: Express, mount: string, dist: string): void {
+  if (!existsSync(path.join(dist, "index.html"))) return;
+  app.use(mount, express.static(dist, { index: "index.html", maxAge: "1h" }));
+  // Client-side routes fall back to the SPA's index.html.
+  app.get(`${mount}/{*rest}`, (_req, res) => res.sendFile(path.join(dist, "index.html")));
+}
+
+/**
+ * Builds the HTTP app: `/health`, `/shop/graphql`, `/admin/graphql`, `/partner/graphql`, and the
+ * built SPAs at `/shop/` and `/admin/` when their `dist` folders exist.
+ */
+export async function createApp(
+  schemas: ApiSchemas,
+  deps: { config: ApiConfig; dataSource: DataSource; log: Logger },
+): Promise<ApiApp> {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.get("/health", async (_req, res) => {
+    try {
+      await deps.dataSource.query("SELECT 1");
+      res.json({ status: "ok", database: "up" });
+    } catch (error) {
+      deps.log.error({ err: error }, "health check: database down");
+      res.status(503).json({ status: "unavailable", database: "down" });
+    }
+  });
+
+  const servers = [
+    await mountGraphql(app, "/shop/graphql", "shop", schemas.shop, deps),
+    await mountGraphql(app, "/admin/graphql", "admin", schemas.admin, deps),
+    await mountGraphql(app, "/partner/graphql", "partner", schemas.partner, deps),
+  ];
+  serveSpa(app, "/shop", deps.config.shopDist);
+  serveSpa(app, "/admin", deps.config.adminDist);
+  app.get("/", (_req, res) => res.redirect("/shop/"));
+
+  return {
+    app,
+    async stop() {
+      await Promise.all(servers.map((server) => server.stop()));
+    },
+  };
+}

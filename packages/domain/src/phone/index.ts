@@ -1,0 +1,3 @@
+export * from "./china-phone.js";
+export * from "./mobile-prefixes.js";
+export * from "./phone-error.js";

@@ -1,0 +1,2 @@
+export * from "./unit-error.js";
+export * from "./weight.js";
