@@ -20,6 +20,7 @@ import {
 import {
   buildVillageRegister,
   type ConsentRecord,
+  type HouseholdPersonRecord,
   type HouseholdRecord,
   type LivelihoodResourceRecord,
   type MembershipRecord,
@@ -78,6 +79,7 @@ export interface DemoWorld extends TradeRecords {
   staffAssignments: StaffAssignmentRecord[];
   partnerAccess: PartnerAccessRecord[];
   households: HouseholdRecord[];
+  householdPeople: HouseholdPersonRecord[];
   livelihoodResources: LivelihoodResourceRecord[];
   povertyCauses: PovertyCauseRecord[];
   consents: ConsentRecord[];
@@ -98,6 +100,14 @@ export interface DemoWorld extends TradeRecords {
 /** The default seed: the month the Sanggang trial began trading. */
 export const DEFAULT_DEMO_SEED = 20110401;
 
+const SALE_UNIT: Readonly<Record<string, ProductVariantRecord["unit"]>> = {
+  jin: "JIN",
+  box: "BOX",
+  bird: "BIRD",
+  bag: "BAG",
+  jar: "JAR",
+};
+
 function buildCatalog(random: DemoRandom): CatalogEntry[] {
   const products = new Map<string, ProductRecord>();
   for (const spec of PRODUCT_SPECS)
@@ -116,7 +126,9 @@ function buildCatalog(random: DemoRandom): CatalogEntry[] {
         nameEn: spec.nameEn,
         unitZh: spec.unitZh,
         unitEn: spec.unitEn,
+        unit: SALE_UNIT[spec.unitEn] ?? "JIN",
         gramsPerUnit: spec.gramsPerUnit,
+        maxPerOrder: spec.orderQuantity[1] * 2,
       },
     };
   });
@@ -181,6 +193,7 @@ export function buildDemoWorld(options: DemoWorldOptions): DemoWorld {
     staffAssignments: [],
     partnerAccess: [],
     households: [],
+    householdPeople: [],
     livelihoodResources: [],
     povertyCauses: [],
     consents: [],
@@ -200,10 +213,52 @@ export function buildDemoWorld(options: DemoWorldOptions): DemoWorld {
   };
   const counter: ConsumerCounter = { next: 0 };
 
+  // Prices per township market, variant and year: one draw each, independent of scale.
+  const priceMemo = new Map<string, VariantYearPrices>();
+  const priceFor = (market: string, code: string, year: number): VariantYearPrices => {
+    const key = `${market}/${code}/${year}`;
+    let prices = priceMemo.get(key);
+    if (!prices) {
+      const spec = catalog.find((e) => e.spec.code === code)?.spec;
+      if (!spec) throw new Error(`unknown variant ${code}`);
+      prices = priceVariantYear(spec, year, DemoRandom.derive(seed, `price/${key}`));
+      priceMemo.set(key, prices);
+    }
+    return prices;
+  };
+  const marketStart = new Map<string, number>();
+  for (const p of profiles) {
+    const market = `${p.village.townshipZh}集市`;
+    marketStart.set(market, Math.min(marketStart.get(market) ?? 9999, p.group.firstCycle.year));
+  }
+  const referenceRandom = root.fork("reference-prices");
+  for (const [market, startYear] of marketStart) {
+    for (let year = startYear; year <= currentYear; year++) {
+      for (const entry of catalog) {
+        world.referencePrices.push({
+          id: referenceRandom.uuid(),
+          variantId: entry.variant.id,
+          year,
+          observedOn: `${year}-06-15`,
+          priceFen: priceFor(market, entry.spec.code, year).referencePriceFen,
+          market,
+          source: "项目人员集市调查（示例数据）",
+        });
+      }
+    }
+  }
+
   for (const profile of profiles) {
     const random = root.fork(profile.key);
     const { village, group } = buildVillageAndGroup(profile, random);
-    const register = buildVillageRegister(profile, village, group, today, random.fork("register"));
+    const register = buildVillageRegister(
+      profile,
+      village,
+      group,
+      today,
+      staff.fieldWorker.id,
+      random.fork("register"),
+    );
     const founder = register.memberships.find((m) => m.founder);
     group.leaderHouseholdId = founder?.householdId ?? null;
     const leaderHousehold = register.households.find((h) => h.id === founder?.householdId);
@@ -258,30 +313,7 @@ export function buildDemoWorld(options: DemoWorldOptions): DemoWorld {
     );
     const feeRules = buildFeeRules(group, random.fork("fees"));
 
-    // Prices per variant and year in this market, and the township reference prices.
-    const priceRandom = random.fork("prices");
-    const priceTable = new Map<string, VariantYearPrices>();
-    for (
-      let year = Math.min(profile.firstDataYear, profile.group.firstCycle.year);
-      year <= currentYear + 1;
-      year++
-    ) {
-      for (const entry of catalog) {
-        const prices = priceVariantYear(entry.spec, year, priceRandom);
-        priceTable.set(`${entry.spec.code}:${year}`, prices);
-        if (year >= profile.group.firstCycle.year && year <= currentYear) {
-          world.referencePrices.push({
-            id: priceRandom.uuid(),
-            producerGroupId: group.id,
-            variantId: entry.variant.id,
-            year,
-            priceFen: prices.referencePriceFen,
-            marketZh: `${profile.village.townshipZh}集市`,
-          });
-        }
-      }
-    }
-
+    const market = `${profile.village.townshipZh}集市`;
     const resources = new Map<string, Map<ResourceKind, number>>();
     for (const r of register.resources) {
       const held = resources.get(r.householdId) ?? new Map<ResourceKind, number>();
@@ -298,15 +330,12 @@ export function buildDemoWorld(options: DemoWorldOptions): DemoWorld {
       resources,
       bases,
       catalog,
-      prices(code, year) {
-        const prices = priceTable.get(`${code}:${year}`);
-        if (!prices) throw new Error(`no price for ${code} in ${year}`);
-        return prices;
-      },
+      prices: (code, year) => priceFor(market, code, year),
       consumers: consumers.consumerHouseholds,
       feeRules,
       checkerUserId: (year) => (year >= selfRunFrom ? leader.id : staff.fieldWorker.id),
       approverUserId: staff.finance.id,
+      fieldWorkerUserId: staff.fieldWorker.id,
       now,
     };
     const { trade, marketFen } = simulateMarket(
@@ -337,6 +366,7 @@ export function buildDemoWorld(options: DemoWorldOptions): DemoWorld {
     );
 
     world.households.push(...register.households);
+    world.householdPeople.push(...register.people);
     world.livelihoodResources.push(...register.resources);
     world.povertyCauses.push(...register.causes);
     world.consents.push(...register.consents);

@@ -144,7 +144,7 @@ describe("the scale-1 demo world agrees with the published Taihang facts", () =>
       const u = user(c.userId);
       expect(u.role).toBe("CONSUMER");
       expect(u.email).toMatch(/^c\d{4}@demo\.nested\.market$/);
-      expect(u.phone).toMatch(/^1[3-9]\d{9}$/);
+      expect(u.phone).toMatch(/^\+861[3-9]\d{9}$/);
     }
     expect(new Set(world.users.map((u) => u.email)).size).toBe(world.users.length);
     expect(world.users.find((u) => u.email === "c0001@demo.nested.market")).toBeDefined();

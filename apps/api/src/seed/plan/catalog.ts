@@ -27,7 +27,11 @@ export interface ProductVariantRecord {
   nameEn: string;
   unitZh: string;
   unitEn: string;
+  /** The unit as the catalogue stores it. */
+  unit: "JIN" | "BOX" | "BIRD" | "BAG" | "JAR";
   gramsPerUnit: number;
+  /** Most units one order may hold, so scarce produce reaches more households. */
+  maxPerOrder: number;
 }
 
 /**
@@ -37,11 +41,14 @@ export interface ProductVariantRecord {
  */
 export interface ReferencePriceRecord {
   id: string;
-  producerGroupId: string;
   variantId: string;
   year: number;
+  /** The market day it was observed (mid-year). */
+  observedOn: string;
   priceFen: number;
-  marketZh: string;
+  /** e.g. "坡仓乡集市"; markets are shared by the villages of a township. */
+  market: string;
+  source: string;
 }
 
 /** How a variant is produced, priced, declared and ordered in the simulation. */

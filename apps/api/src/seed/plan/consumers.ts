@@ -61,6 +61,8 @@ export interface InvitationRecord {
   inviteeConsumerHouseholdId: string;
   sentAt: Date;
   acceptedAt: Date;
+  /** Invitations are valid 30 days. */
+  expiresAt: Date;
 }
 
 /** The consumer side of one market. */
@@ -199,16 +201,20 @@ export function buildConsumerSide(
     const earliest = inviter
       ? Math.max(inviter.joinedAt.getTime(), joinedAt.getTime() - 10 * 86_400_000)
       : joinedAt.getTime() - 3 * 86_400_000;
+    const sentAt = new Date(
+      earliest + Math.floor(random.float() * (joinedAt.getTime() - earliest)),
+    );
     side.invitations.push({
       id: random.uuid(),
       producerGroupId: group.id,
       consumerGroupId: consumerGroup.id,
-      code: random.uuid().slice(0, 8).toUpperCase(),
+      code: `INV-${household.id.slice(0, 8).toUpperCase()}${household.id.slice(9, 13).toUpperCase()}`,
       inviterConsumerHouseholdId: inviter?.id ?? null,
       inviterUserId: byStaff ? staffInviterId : null,
       inviteeConsumerHouseholdId: household.id,
-      sentAt: new Date(earliest + Math.floor(random.float() * (joinedAt.getTime() - earliest))),
+      sentAt,
       acceptedAt: joinedAt,
+      expiresAt: new Date(sentAt.getTime() + 30 * 86_400_000),
     });
     members.push(household);
     side.users.push(user);

@@ -5,8 +5,8 @@ import { GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, SURNAMES } from "./names";
 import type { DemoRandom } from "./random";
 import type { ProducerGroupRecord, VillageRecord } from "./villages";
 
-/** Age band of a household head, years. */
-export type AgeBand = "30-44" | "45-59" | "60-69" | "70+";
+/** Age band of a household head, years (the register's bands). */
+export type AgeBand = "UNDER_40" | "40_49" | "50_59" | "60_69" | "70_PLUS";
 
 /** Why a registered-poor household is poor (致贫原因), as recorded at registration. */
 export type PovertyCause =
@@ -28,7 +28,7 @@ export interface HouseholdRecord {
   code: string;
   headNameZh: string;
   headNameEn: string;
-  headSex: "FEMALE" | "MALE";
+  headSex: "F" | "M";
   headAgeBand: AgeBand;
   /** People living in the household. */
   size: number;
@@ -66,9 +66,27 @@ export interface PovertyCauseRecord {
 export interface ConsentRecord {
   id: string;
   householdId: string;
-  kind: "GENERAL" | "PUBLIC_PROFILE" | "SENSITIVE";
-  grantedAt: Date;
-  withdrawnAt: Date | null;
+  kind: "GENERAL" | "PUBLIC_PROFILE" | "SENSITIVE_DATA";
+  /** Business day the consent was given. */
+  grantedOn: string;
+  method: "WRITTEN" | "THUMBPRINT" | "VERBAL_WITNESSED";
+  withdrawnOn: string | null;
+  /** The staff member who took it. */
+  recordedByUserId: string;
+}
+
+/** A person of a household (household_members): relation to the head, sex, birth year. */
+export interface HouseholdPersonRecord {
+  id: string;
+  householdId: string;
+  relation: "HEAD" | "SPOUSE" | "CHILD" | "GRANDCHILD";
+  sex: "F" | "M";
+  birthYear: number;
+  /** Sensitive (PIPL); set for heads of households registered poor because of illness. */
+  healthNote: string | null;
+  disability: string | null;
+  /** Works away from the village most of the year (外出务工): most working-age children. */
+  migrantWorker: boolean;
 }
 
 /** Membership of a household in a producer group: ACTIVE, or LEFT with its history kept. */
@@ -87,6 +105,7 @@ export interface MembershipRecord {
 /** The register of one village with everything attached to its households. */
 export interface VillageRegister {
   households: HouseholdRecord[];
+  people: HouseholdPersonRecord[];
   resources: LivelihoodResourceRecord[];
   causes: PovertyCauseRecord[];
   consents: ConsentRecord[];
@@ -108,10 +127,66 @@ function dateBetween(random: DemoRandom, from: string, to: string): string {
 
 function ageBand(random: DemoRandom): AgeBand {
   const x = random.float();
-  if (x < 0.08) return "30-44";
-  if (x < 0.33) return "45-59";
-  if (x < 0.68) return "60-69";
-  return "70+";
+  if (x < 0.05) return "UNDER_40";
+  if (x < 0.15) return "40_49";
+  if (x < 0.35) return "50_59";
+  if (x < 0.68) return "60_69";
+  return "70_PLUS";
+}
+
+const BAND_BIRTH: Record<AgeBand, readonly [number, number]> = {
+  UNDER_40: [1978, 1985],
+  "40_49": [1966, 1975],
+  "50_59": [1956, 1965],
+  "60_69": [1946, 1955],
+  "70_PLUS": [1932, 1945],
+};
+
+/** The people of a household: the head, often a spouse, children (mostly away) or grandchildren. */
+function peopleOf(
+  household: HouseholdRecord,
+  causes: readonly PovertyCause[],
+  random: DemoRandom,
+): HouseholdPersonRecord[] {
+  const [from, to] = BAND_BIRTH[household.headAgeBand];
+  const headBorn = random.int(from, to);
+  const person = (
+    relation: HouseholdPersonRecord["relation"],
+    sex: "F" | "M",
+    birthYear: number,
+    migrantWorker = false,
+  ): HouseholdPersonRecord => ({
+    id: random.uuid(),
+    householdId: household.id,
+    relation,
+    sex,
+    birthYear,
+    healthNote: null,
+    disability: null,
+    migrantWorker,
+  });
+  const head = person("HEAD", household.headSex, headBorn);
+  if (causes.includes("ILLNESS")) {
+    head.healthNote = random.pick(["慢性病（高血压）", "长期服药（关节炎）", "术后恢复期"]);
+  }
+  if (causes.includes("DISABILITY"))
+    head.disability = random.pick(["肢体残疾（腿脚不便）", "视力残疾"]);
+  const people = [head];
+  if (household.size >= 2 && random.chance(0.7)) {
+    people.push(
+      person("SPOUSE", household.headSex === "F" ? "M" : "F", headBorn + random.int(-4, 4)),
+    );
+  }
+  while (people.length < household.size) {
+    const child = headBorn + random.int(22, 32);
+    if (child < 2004 && random.chance(0.6)) {
+      people.push(person("CHILD", random.chance(0.5) ? "F" : "M", child, random.chance(0.75)));
+    } else {
+      const born = Math.min(2022, headBorn + random.int(45, 60));
+      people.push(person("GRANDCHILD", random.chance(0.5) ? "F" : "M", born));
+    }
+  }
+  return people;
 }
 
 function story(
@@ -155,10 +230,12 @@ export function buildVillageRegister(
   village: VillageRecord,
   group: ProducerGroupRecord,
   today: string,
+  recordedByUserId: string,
   random: DemoRandom,
 ): VillageRegister {
   const register: VillageRegister = {
     households: [],
+    people: [],
     resources: [],
     causes: [],
     consents: [],
@@ -178,14 +255,14 @@ export function buildVillageRegister(
     const surname = random.pick(SURNAMES);
     const given = random.pick(female ? GIVEN_NAMES_FEMALE : GIVEN_NAMES_MALE);
     const band = ageBand(random);
-    const older = band === "60-69" || band === "70+";
+    const older = band === "60_69" || band === "70_PLUS";
     register.households.push({
       id: random.uuid(),
       villageId: village.id,
       code: `${profile.key}-${String(i + 1).padStart(3, "0")}`,
       headNameZh: surname.zh + given.zh,
       headNameEn: `${surname.en} ${given.en}`,
-      headSex: female ? "FEMALE" : "MALE",
+      headSex: female ? "F" : "M",
       headAgeBand: band,
       size: older ? random.int(1, poor ? 3 : 4) : random.int(2, poor ? 5 : 6),
       registeredPoor: poor,
@@ -226,7 +303,7 @@ export function buildVillageRegister(
     a.joinedOn < b.joinedOn ? -1 : a.joinedOn > b.joinedOn ? 1 : 0,
   );
 
-  // Resources, causes and consents.
+  // People, resources, causes and consents.
   const joinedOnOf = new Map(register.memberships.map((m) => [m.householdId, m.joinedOn]));
   for (const household of register.households) {
     const member = members.has(household.id);
@@ -253,52 +330,51 @@ export function buildVillageRegister(
     add("GEESE", random.chance(0.12) ? random.int(3, 8) : 0, "head");
     add("BEEHIVES", random.chance(0.12) ? random.int(2, 10) : 0, "hive");
 
+    const causes: PovertyCause[] = [];
     if (household.registeredPoor) {
-      const first = random.weighted(CAUSES, (c) => c.weight).cause;
-      register.causes.push({ id: random.uuid(), householdId: household.id, cause: first });
+      causes.push(random.weighted(CAUSES, (c) => c.weight).cause);
       if (random.chance(0.35)) {
         const second = random.weighted(CAUSES, (c) => c.weight).cause;
-        if (second !== first)
-          register.causes.push({ id: random.uuid(), householdId: household.id, cause: second });
+        if (!causes.includes(second)) causes.push(second);
       }
     }
-    register.consents.push({
+    for (const cause of causes) {
+      register.causes.push({ id: random.uuid(), householdId: household.id, cause });
+    }
+    register.people.push(...peopleOf(household, causes, random));
+
+    const method = (): ConsentRecord["method"] =>
+      random.pick<ConsentRecord["method"]>([
+        "WRITTEN",
+        "WRITTEN",
+        "THUMBPRINT",
+        "VERBAL_WITNESSED",
+      ]);
+    const consent = (kind: ConsentRecord["kind"], grantedOn: string): ConsentRecord => ({
       id: random.uuid(),
       householdId: household.id,
-      kind: "GENERAL",
-      grantedAt: household.createdAt,
-      withdrawnAt: null,
+      kind,
+      grantedOn,
+      method: method(),
+      withdrawnOn: null,
+      recordedByUserId,
     });
+    register.consents.push(consent("GENERAL", registeredOn));
+    // Causes of poverty (health, disability) are sensitive data: a separate consent.
+    if (causes.length > 0) register.consents.push(consent("SENSITIVE_DATA", registeredOn));
     const joinedOn = joinedOnOf.get(household.id);
-    const sensitive = register.causes.some(
-      (c) => c.householdId === household.id && (c.cause === "ILLNESS" || c.cause === "DISABILITY"),
-    );
-    if (sensitive) {
-      register.consents.push({
-        id: random.uuid(),
-        householdId: household.id,
-        kind: "SENSITIVE",
-        grantedAt: household.createdAt,
-        withdrawnAt: null,
-      });
-    }
     if (joinedOn !== undefined && random.chance(0.35)) {
+      const title =
+        household.headSex === "F" ? { zh: "大娘", en: "Grandma" } : { zh: "大爷", en: "Grandpa" };
       const display = {
-        zh: `${household.headNameZh.charAt(0)}${household.headSex === "FEMALE" ? "大娘" : "大爷"}`,
-        en: household.headNameEn.split(" ")[0] ?? "",
+        zh: `${household.headNameZh.charAt(0)}${title.zh}`,
+        en: `${title.en} ${household.headNameEn.split(" ")[0] ?? ""}`,
       };
-      const text = story({ zh: display.zh, en: `Grandma ${display.en}` }, hens, land, random);
-      if (household.headSex === "MALE") text.en = text.en.replace("Grandma", "Grandpa");
+      const text = story(display, hens, land, random);
       household.publicDisplayNameZh = display.zh;
       household.storyZh = text.zh;
       household.storyEn = text.en;
-      register.consents.push({
-        id: random.uuid(),
-        householdId: household.id,
-        kind: "PUBLIC_PROFILE",
-        grantedAt: atShanghaiTime(joinedOn, 15),
-        withdrawnAt: null,
-      });
+      register.consents.push(consent("PUBLIC_PROFILE", joinedOn));
     }
   }
   return register;

@@ -37,6 +37,8 @@ export interface MarketContext {
   feeRules: readonly FeeRuleRecord[];
   /** Who checks lots at intake (the field worker, then from 2012 the group's own leader). */
   checkerUserId(year: number): string;
+  /** The field worker who records cash and bank payments and consents. */
+  fieldWorkerUserId: string;
   /** The finance user who approves settlements. */
   approverUserId: string;
   now: Date;

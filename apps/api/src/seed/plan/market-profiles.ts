@@ -321,6 +321,15 @@ const EXTRA_VILLAGES: readonly { zh: string; en: string }[] = [
   { zh: "白云岗村", en: "Baiyungang" },
 ];
 
+const EXTRA_TOWNSHIPS: readonly { zh: string; en: string }[] = [
+  { zh: "南岭乡", en: "Nanling" },
+  { zh: "北坡乡", en: "Beipo" },
+  { zh: "石门乡", en: "Shimen" },
+  { zh: "东沟乡", en: "Donggou" },
+  { zh: "西岭乡", en: "Xiling" },
+  { zh: "松林乡", en: "Songlin" },
+];
+
 /**
  * An invented extra market for benchmarks (`scale` > 1): one more village of 160 households in
  * another invented township whose group starts `index` years before Sanggang (so larger scales
@@ -328,6 +337,10 @@ const EXTRA_VILLAGES: readonly { zh: string; en: string }[] = [
  */
 export function extraMarketProfile(index: number): MarketProfile {
   const name = EXTRA_VILLAGES[(index - 1) % EXTRA_VILLAGES.length] ?? { zh: "新村", en: "Xincun" };
+  const township = EXTRA_TOWNSHIPS[(index - 1) % EXTRA_TOWNSHIPS.length] ?? {
+    zh: "新乡",
+    en: "Xin",
+  };
   const round = Math.floor((index - 1) / EXTRA_VILLAGES.length);
   const suffixZh = round === 0 ? "" : `${round + 1}组`;
   const suffixEn = round === 0 ? "" : ` ${round + 1}`;
@@ -337,8 +350,8 @@ export function extraMarketProfile(index: number): MarketProfile {
     village: {
       nameZh: `${name.zh}${suffixZh}`,
       nameEn: `${name.en}${suffixEn}`,
-      townshipZh: "南岭乡",
-      townshipEn: "Nanling Township",
+      townshipZh: `${township.zh}${suffixZh}`,
+      townshipEn: `${township.en}${suffixEn} Township`,
       ...YI_COUNTY,
       householdCount: 160,
       registeredPoorCount: 40,

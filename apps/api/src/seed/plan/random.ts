@@ -2,6 +2,15 @@ import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 
+/** FNV-1a hash of a label, 32 bits. */
+function fnv1a(label: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < label.length; i++) {
+    h = Math.imul(h ^ label.charCodeAt(i), 0x01000193);
+  }
+  return h;
+}
+
 /**
  * The only source of chance in the demo world: a seeded xoroshiro128+ generator (pure-rand).
  * The same seed gives the same sequence on every machine and in every time zone, so the same
@@ -15,13 +24,14 @@ export class DemoRandom {
     this.rng = xoroshiro128plus(seed | 0);
   }
 
+  /** A stream that depends only on a seed and a label, not on what was drawn before. */
+  static derive(seed: number, label: string): DemoRandom {
+    return new DemoRandom(fnv1a(label) ^ seed);
+  }
+
   /** An independent stream for one part of the world, so parts do not shift each other. */
   fork(label: string): DemoRandom {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < label.length; i++) {
-      h = Math.imul(h ^ label.charCodeAt(i), 0x01000193);
-    }
-    return new DemoRandom(h ^ this.int(0, 0x7fffffff));
+    return new DemoRandom(fnv1a(label) ^ this.int(0, 0x7fffffff));
   }
 
   /** An integer uniformly drawn from `min` to `max`, both included. */

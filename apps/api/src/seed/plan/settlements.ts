@@ -6,6 +6,7 @@ import type {
   LotRecord,
   OfferRecord,
   PaymentMethod,
+  SettlementDeductionRecord,
   SettlementRecord,
 } from "./trade-types";
 import type { ProducerGroupRecord } from "./villages";
@@ -27,6 +28,7 @@ export function buildFeeRules(group: ProducerGroupRecord, random: DemoRandom): F
     id: random.uuid(),
     producerGroupId: group.id,
     kind,
+    basis: "PERCENT_OF_GROSS",
     rateBasisPoints,
     validFrom,
     validTo,
@@ -48,16 +50,24 @@ export function buildFeeRules(group: ProducerGroupRecord, random: DemoRandom): F
   ];
 }
 
+/** The fee rule of a kind in force on a day, if any. */
+export function feeRuleOn(
+  rules: readonly FeeRuleRecord[],
+  kind: FeeRuleRecord["kind"],
+  date: string,
+): FeeRuleRecord | undefined {
+  return rules.find(
+    (r) => r.kind === kind && r.validFrom <= date && (r.validTo === null || date <= r.validTo),
+  );
+}
+
 /** The rate in force on a day for a kind of fee, basis points (0 when none). */
 export function feeRate(
   rules: readonly FeeRuleRecord[],
   kind: FeeRuleRecord["kind"],
   date: string,
 ): number {
-  const rule = rules.find(
-    (r) => r.kind === kind && r.validFrom <= date && (r.validTo === null || date <= r.validTo),
-  );
-  return rule?.rateBasisPoints ?? 0;
+  return feeRuleOn(rules, kind, date)?.rateBasisPoints ?? 0;
 }
 
 /** ⌊gross × rate ÷ 10 000⌋, in fen. */
@@ -68,14 +78,17 @@ export function feeFen(grossFen: number, rateBasisPoints: number): number {
 function payoutMethod(year: number, random: DemoRandom): PaymentMethod {
   const x = random.float();
   if (year <= 2013) return "CASH";
-  if (year <= 2016) return x < 0.5 ? "CASH" : x < 0.8 ? "BANK" : "WECHAT";
-  return x < 0.6 ? "WECHAT" : x < 0.85 ? "BANK" : "CASH";
+  if (year <= 2016) return x < 0.5 ? "CASH" : x < 0.8 ? "BANK_TRANSFER" : "WECHAT_PAY";
+  return x < 0.6 ? "WECHAT_PAY" : x < 0.85 ? "BANK_TRANSFER" : "CASH";
 }
+
+const FEE_KINDS: readonly FeeRuleRecord["kind"][] = ["TRANSPORT", "PACKAGING", "GROUP_FUND"];
 
 /**
  * Settles a past cycle: one settlement per household with accepted units, gross = Σ accepted ×
- * the offer's producer price, minus the fees in force on the dispatch day; approved by finance,
- * paid and (except a few in the latest cycle) acknowledged by the household.
+ * the offer's producer price, minus the fees in force on the dispatch day (one deduction row per
+ * fee rule applied); approved by finance, paid and (except a few in the latest cycle)
+ * acknowledged by the household.
  */
 export function settleCycle(
   ctx: MarketContext,
@@ -85,37 +98,41 @@ export function settleCycle(
   lots: readonly LotRecord[],
   latest: boolean,
   random: DemoRandom,
-): SettlementRecord[] {
+): { settlements: SettlementRecord[]; deductions: SettlementDeductionRecord[] } {
   const year = Number(cycle.code.slice(0, 4));
   const priceOf = new Map(offers.map((o) => [o.id, o.producerPriceFen]));
   const grossOf = new Map<string, number>();
   for (const lot of lots) {
     if (lot.quantityAccepted === 0) continue;
-    grossOf.set(
-      lot.householdId,
-      (grossOf.get(lot.householdId) ?? 0) + lot.quantityAccepted * (priceOf.get(lot.offerId) ?? 0),
-    );
+    const fen = lot.quantityAccepted * (priceOf.get(lot.offerId) ?? 0);
+    grossOf.set(lot.householdId, (grossOf.get(lot.householdId) ?? 0) + fen);
   }
   const settlements: SettlementRecord[] = [];
+  const deductions: SettlementDeductionRecord[] = [];
   const calculatedAt = schedule.calculatedAt ?? cycle.closesAt;
   const paidAt = schedule.paidAt ?? cycle.closesAt;
+  const rules = FEE_KINDS.map((kind) => feeRuleOn(ctx.feeRules, kind, cycle.deliveryDate));
   for (const [householdId, grossFen] of grossOf) {
-    const transportFeeFen = feeFen(
-      grossFen,
-      feeRate(ctx.feeRules, "TRANSPORT", cycle.deliveryDate),
-    );
-    const packagingFeeFen = feeFen(
-      grossFen,
-      feeRate(ctx.feeRules, "PACKAGING", cycle.deliveryDate),
-    );
-    const groupFundFeeFen = feeFen(
-      grossFen,
-      feeRate(ctx.feeRules, "GROUP_FUND", cycle.deliveryDate),
-    );
+    const id = random.uuid();
+    const fees = rules.map((rule) => (rule ? feeFen(grossFen, rule.rateBasisPoints) : 0));
+    const [transportFeeFen = 0, packagingFeeFen = 0, groupFundFeeFen = 0] = fees;
+    rules.forEach((rule, k) => {
+      if (rule) {
+        deductions.push({
+          id: random.uuid(),
+          producerGroupId: ctx.group.id,
+          settlementId: id,
+          feeRuleId: rule.id,
+          kind: rule.kind,
+          amountFen: fees[k] ?? 0,
+        });
+      }
+    });
     const deductionsFen = transportFeeFen + packagingFeeFen + groupFundFeeFen;
     const acknowledged = !latest || random.chance(0.8);
+    const method = payoutMethod(year, random);
     settlements.push({
-      id: random.uuid(),
+      id,
       producerGroupId: ctx.group.id,
       orderCycleId: cycle.id,
       householdId,
@@ -125,8 +142,10 @@ export function settleCycle(
       packagingFeeFen,
       groupFundFeeFen,
       deductionsFen,
+      adjustmentsFen: 0,
       netFen: grossFen - deductionsFen,
-      payoutMethod: payoutMethod(year, random),
+      payoutMethod: method,
+      payoutReference: method === "CASH" ? null : `PAYOUT-${cycle.code}-${id.slice(0, 8)}`,
       calculatedAt,
       approvedAt: new Date(calculatedAt.getTime() + 2 * 60 * 60 * 1000),
       paidAt,
@@ -134,5 +153,5 @@ export function settleCycle(
       approvedByUserId: ctx.approverUserId,
     });
   }
-  return settlements;
+  return { settlements, deductions };
 }

@@ -52,13 +52,13 @@ function inspect(received: number, eggs: boolean, random: DemoRandom): Verdict {
     const rejected = random.int(1, Math.max(1, Math.floor(received * 0.3)));
     const reason: RejectionReason = eggs
       ? random.pick<RejectionReason>(["CRACKED", "UNDERWEIGHT"])
-      : random.pick<RejectionReason>(["UNDERWEIGHT", "DAMAGED"]);
+      : random.pick<RejectionReason>(["UNDERWEIGHT", "PACKAGING"]);
     const noteZh =
       reason === "CRACKED"
         ? `灯检：${rejected}份有破损`
         : reason === "UNDERWEIGHT"
           ? `${rejected}份称重不足`
-          : `${rejected}份有损伤`;
+          : `${rejected}份包装破损`;
     return { outcome: "PARTIAL", rejected, reason, noteZh };
   }
   return { outcome: "ACCEPTED", rejected: 0, reason: null, noteZh: null };
@@ -83,7 +83,7 @@ export function fulfilCycle(
   const result: Fulfilment = { lots: [], allocations: [], qualityChecks: [], adjustments: [] };
   const year = Number(cycle.code.slice(0, 4));
   const checker = ctx.checkerUserId(year);
-  const reasonOfLine = new Map<string, RejectionReason>();
+  const reasonOfLine = new Map<string, { reason: RejectionReason; qualityCheckId: string }>();
 
   for (const offer of offers) {
     const offerLines = lines.filter((l) => l.offerId === offer.id);
@@ -104,7 +104,7 @@ export function fulfilCycle(
     const eggs = entry.product.category === "EGGS";
 
     // Lots in priority order; lines are served from them in placement order.
-    const lots: { lot: LotRecord; allocations: AllocationRecord[] }[] = [];
+    const lots: { lot: LotRecord; allocations: AllocationRecord[]; poor: boolean }[] = [];
     for (const c of candidates) {
       const units = shares.get(c.declarationId) ?? 0;
       if (units === 0) continue;
@@ -125,6 +125,7 @@ export function fulfilCycle(
           state: "SOLD",
         },
         allocations: [],
+        poor: c.registeredPoor,
       });
     }
     lots.sort((a, b) => {
@@ -151,6 +152,10 @@ export function fulfilCycle(
             lotId: current.lot.id,
             quantity: take,
             quantityAccepted: take,
+            rank: lotIndex + 1,
+            reason: current.poor
+              ? "registered poor first, furthest below the line first"
+              : "fair share among the other members",
           });
           need -= take;
           lotLeft -= take;
@@ -164,6 +169,7 @@ export function fulfilCycle(
 
     for (const { lot, allocations } of lots) {
       const verdict = inspect(lot.quantityAllocated, eggs, random);
+      const qualityCheckId = random.uuid();
       lot.quantityAccepted = lot.quantityAllocated - verdict.rejected;
       lot.state = lot.quantityAccepted === 0 ? "REJECTED" : "SOLD";
       let toRemove = verdict.rejected;
@@ -172,12 +178,14 @@ export function fulfilCycle(
         const off = Math.min(toRemove, allocation.quantityAccepted);
         allocation.quantityAccepted -= off;
         toRemove -= off;
-        if (verdict.reason && off > 0) reasonOfLine.set(allocation.orderLineId, verdict.reason);
+        if (verdict.reason && off > 0) {
+          reasonOfLine.set(allocation.orderLineId, { reason: verdict.reason, qualityCheckId });
+        }
       }
       result.lots.push(lot);
       result.allocations.push(...allocations);
       result.qualityChecks.push({
-        id: random.uuid(),
+        id: qualityCheckId,
         producerGroupId: ctx.group.id,
         lotId: lot.id,
         checkedByUserId: checker,
@@ -213,8 +221,9 @@ export function fulfilCycle(
       producerGroupId: ctx.group.id,
       orderId: order.id,
       orderLineId: line.id,
+      qualityCheckId: reasonOfLine.get(line.id)?.qualityCheckId ?? null,
       kind: "REFUND",
-      reason: reasonOfLine.get(line.id) ?? "STALE",
+      reason: reasonOfLine.get(line.id)?.reason ?? "STALE",
       quantity: short,
       amountFen,
       createdAt: atShanghaiTime(cycle.intakeDate, 18, random.int(0, 59)),

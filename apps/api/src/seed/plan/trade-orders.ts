@@ -29,9 +29,9 @@ export function orderingShare(ctx: MarketContext, year: number): number {
 /** How consumers paid in a year: cash and bank before WeChat Pay spread (2014), WeChat after. */
 export function paymentMethod(year: number, random: DemoRandom): PaymentMethod {
   const x = random.float();
-  if (year <= 2013) return x < 0.6 ? "CASH" : "BANK";
-  if (year <= 2015) return x < 0.5 ? "WECHAT" : x < 0.8 ? "CASH" : "BANK";
-  return x < 0.85 ? "WECHAT" : x < 0.92 ? "CASH" : "BANK";
+  if (year <= 2013) return x < 0.6 ? "CASH" : "BANK_TRANSFER";
+  if (year <= 2015) return x < 0.5 ? "WECHAT_PAY" : x < 0.8 ? "CASH" : "BANK_TRANSFER";
+  return x < 0.85 ? "WECHAT_PAY" : x < 0.92 ? "CASH" : "BANK_TRANSFER";
 }
 
 function paymentReference(method: PaymentMethod, random: DemoRandom): string | null {
@@ -39,7 +39,7 @@ function paymentReference(method: PaymentMethod, random: DemoRandom): string | n
   const digits = Array.from({ length: 4 }, () => String(random.int(0, 9999)).padStart(4, "0")).join(
     "",
   );
-  return method === "WECHAT" ? `WX${digits}` : `BK${digits.slice(0, 12)}`;
+  return method === "WECHAT_PAY" ? `WX${digits}` : `BK${digits.slice(0, 12)}`;
 }
 
 /**
@@ -93,7 +93,9 @@ export function placeOrders(
         offerId: offer.id,
         variantId: offer.variantId,
         productNameZh: entry.product.nameZh,
+        productNameEn: entry.product.nameEn,
         variantNameZh: entry.variant.nameZh,
+        variantNameEn: entry.variant.nameEn,
         unitPriceFen: offer.consumerPriceFen,
         quantity,
         quantityDelivered: past ? quantity : 0,
@@ -103,7 +105,7 @@ export function placeOrders(
     if (lines.length === 0) continue;
     const totalFen = lines.reduce((sum, l) => sum + l.lineTotalFen, 0);
     const method = paymentMethod(year, random);
-    const paidNow = method === "WECHAT" || (past && method === "BANK");
+    const paidNow = method === "WECHAT_PAY" || (past && method === "BANK_TRANSFER");
     const noShow = past && random.chance(0.03);
     const order: OrderRecord = {
       id: orderId,
@@ -112,6 +114,7 @@ export function placeOrders(
       consumerHouseholdId: consumer.id,
       pickupPointId: consumer.pickupPointId,
       placedByUserId: consumer.userId,
+      idempotencyKey: `seed-${orderId}`,
       code: `${cycle.code}-${ctx.key}-${String(placed.orders.length + 1).padStart(4, "0")}`,
       state: past ? (noShow ? "NO_SHOW" : "PICKED_UP") : "PLACED",
       paymentState: past || paidNow ? "PAID" : "UNPAID",
@@ -137,6 +140,7 @@ export function placeOrders(
             ? atShanghaiTime(cycle.deliveryDate, 16, random.int(0, 59))
             : new Date(at.getTime() + random.int(1, 30) * 60_000),
         reference: paymentReference(method, random),
+        recordedByUserId: method === "WECHAT_PAY" ? consumer.userId : ctx.fieldWorkerUserId,
       });
     }
   }

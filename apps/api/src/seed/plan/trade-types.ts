@@ -37,6 +37,8 @@ export interface OrderRecord {
   consumerHouseholdId: string;
   pickupPointId: string;
   placedByUserId: string;
+  /** Unique per consumer household, as a client would send it. */
+  idempotencyKey: string;
   /** `YYYY-MM-KEY-0001`. */
   code: string;
   state: OrderState;
@@ -57,7 +59,9 @@ export interface OrderLineRecord {
   offerId: string;
   variantId: string;
   productNameZh: string;
+  productNameEn: string;
   variantNameZh: string;
+  variantNameEn: string;
   unitPriceFen: number;
   quantity: number;
   /** Units that passed the quality check and reached the consumer (past cycles). */
@@ -88,10 +92,13 @@ export interface AllocationRecord {
   lotId: string;
   quantity: number;
   quantityAccepted: number;
+  /** The lot's place in the pro-poor order of the offer (1 = served first). */
+  rank: number;
+  reason: string;
 }
 
 /** Why a quality check rejected units (taihang-facts.md: eggs candled; stale or doubtful handed back). */
-export type RejectionReason = "STALE" | "CRACKED" | "UNDERWEIGHT" | "DAMAGED" | "NOT_OWN_PRODUCE";
+export type RejectionReason = "STALE" | "CRACKED" | "UNDERWEIGHT" | "NOT_OWN_PRODUCE" | "PACKAGING";
 
 /** The intake check of a lot at the group leader's house. */
 export interface QualityCheckRecord {
@@ -108,7 +115,7 @@ export interface QualityCheckRecord {
 }
 
 /** How money moved: WeChat Pay mostly, some cash and bank transfer. */
-export type PaymentMethod = "WECHAT" | "CASH" | "BANK";
+export type PaymentMethod = "WECHAT_PAY" | "CASH" | "BANK_TRANSFER";
 
 /** A consumer's payment for an order, fen. */
 export interface PaymentRecord {
@@ -119,6 +126,8 @@ export interface PaymentRecord {
   amountFen: number;
   paidAt: Date;
   reference: string | null;
+  /** Who recorded it: the consumer's own user for WeChat Pay, the field worker for cash and bank. */
+  recordedByUserId: string;
 }
 
 /** A refund on an order line for units rejected at intake, fen (positive = owed to the consumer). */
@@ -127,6 +136,8 @@ export interface OrderAdjustmentRecord {
   producerGroupId: string;
   orderId: string;
   orderLineId: string;
+  /** The intake check that rejected the units. */
+  qualityCheckId: string | null;
   kind: "REFUND";
   reason: RejectionReason;
   quantity: number;
@@ -139,6 +150,7 @@ export interface FeeRuleRecord {
   id: string;
   producerGroupId: string;
   kind: "TRANSPORT" | "PACKAGING" | "GROUP_FUND";
+  basis: "PERCENT_OF_GROSS";
   rateBasisPoints: number;
   validFrom: string;
   validTo: string | null;
@@ -160,11 +172,24 @@ export interface SettlementRecord {
   packagingFeeFen: number;
   groupFundFeeFen: number;
   deductionsFen: number;
+  /** Corrections after the fact; 0 in the demo. net = gross − deductions + adjustments. */
+  adjustmentsFen: number;
   netFen: number;
   payoutMethod: PaymentMethod;
+  payoutReference: string | null;
   calculatedAt: Date;
   approvedAt: Date;
   paidAt: Date;
   acknowledgedAt: Date | null;
   approvedByUserId: string;
+}
+
+/** One fee taken from a settlement under a fee rule, fen. */
+export interface SettlementDeductionRecord {
+  id: string;
+  producerGroupId: string;
+  settlementId: string;
+  feeRuleId: string;
+  kind: FeeRuleRecord["kind"];
+  amountFen: number;
 }

@@ -34,6 +34,15 @@ describe("the demo world's trade adds up", () => {
     expect(withAccepted.size).toBe(world.settlements.length);
   });
 
+  it("each settlement's deduction rows, one per fee rule in force, add up to its deductions", () => {
+    const world = testWorld();
+    const sum = new Map<string, number>();
+    for (const d of world.settlementDeductions) {
+      sum.set(d.settlementId, (sum.get(d.settlementId) ?? 0) + d.amountFen);
+    }
+    for (const s of world.settlements) expect(sum.get(s.id) ?? 0).toBe(s.deductionsFen);
+  });
+
   it("a 6% + 2% + 2% settlement of 10 000 fen nets 9 000 fen", () => {
     expect(feeFen(10_000, 600) + feeFen(10_000, 200) + feeFen(10_000, 200)).toBe(1_000);
     expect(feeFen(999, 600)).toBe(59); // ⌊59.94⌋
@@ -92,10 +101,10 @@ describe("the demo world's trade adds up", () => {
     for (const l of world.orderLines)
       total.set(l.orderId, (total.get(l.orderId) ?? 0) + l.lineTotalFen);
     for (const o of world.orders) expect(o.totalFen).toBe(total.get(o.id));
-    const wechat = world.payments.filter((p) => p.method === "WECHAT").length;
+    const wechat = world.payments.filter((p) => p.method === "WECHAT_PAY").length;
     expect(wechat / world.payments.length).toBeGreaterThan(0.6);
     expect(world.payments.some((p) => p.method === "CASH")).toBe(true);
-    expect(world.payments.some((p) => p.method === "BANK")).toBe(true);
+    expect(world.payments.some((p) => p.method === "BANK_TRANSFER")).toBe(true);
   });
 
   it("offers are priced 30–60% above the township reference; producers get ≥ 30% above it and less than the offer", () => {
@@ -108,17 +117,17 @@ describe("the demo world's trade adds up", () => {
       expect(o.producerPriceFen).toBeLessThan(o.consumerPriceFen);
     }
     const cycle = byId(world.orderCycles);
+    const townshipOf = new Map(world.villages.map((v) => [v.id, v.townshipZh]));
+    const marketOf = new Map(
+      world.producerGroups.map((g) => [g.id, `${townshipOf.get(g.villageId)}集市`]),
+    );
     const reference = new Map(
-      world.referencePrices.map((r) => [
-        `${r.producerGroupId}/${r.variantId}/${r.year}`,
-        r.priceFen,
-      ]),
+      world.referencePrices.map((r) => [`${r.market}/${r.variantId}/${r.year}`, r.priceFen]),
     );
     for (const o of world.offers) {
       const year = cycle(o.orderCycleId).code.slice(0, 4);
-      expect(reference.get(`${o.producerGroupId}/${o.variantId}/${year}`)).toBe(
-        o.referencePriceFen,
-      );
+      const key = `${marketOf.get(o.producerGroupId)}/${o.variantId}/${year}`;
+      expect(reference.get(key)).toBe(o.referencePriceFen);
     }
   });
 

@@ -15,6 +15,7 @@ import type {
   OrderRecord,
   PaymentRecord,
   QualityCheckRecord,
+  SettlementDeductionRecord,
   SettlementRecord,
   SupplyDeclarationRecord,
 } from "./trade-types";
@@ -32,6 +33,7 @@ export interface TradeRecords {
   qualityChecks: QualityCheckRecord[];
   orderAdjustments: OrderAdjustmentRecord[];
   settlements: SettlementRecord[];
+  settlementDeductions: SettlementDeductionRecord[];
 }
 
 /** An empty set of trade records. */
@@ -48,6 +50,7 @@ export function emptyTrade(): TradeRecords {
     qualityChecks: [],
     orderAdjustments: [],
     settlements: [],
+    settlementDeductions: [],
   };
 }
 
@@ -124,7 +127,16 @@ export function simulateMarket(
     trade.allocations.push(...done.allocations);
     trade.qualityChecks.push(...done.qualityChecks);
     trade.orderAdjustments.push(...done.adjustments);
-    const settlements = settleCycle(ctx, cycle, s, offers, done.lots, index === lastPast, random);
+    const { settlements, deductions } = settleCycle(
+      ctx,
+      cycle,
+      s,
+      offers,
+      done.lots,
+      index === lastPast,
+      random,
+    );
+    trade.settlementDeductions.push(...deductions);
     trade.settlements.push(...settlements);
     for (const st of settlements) {
       const years = marketFen.get(st.householdId) ?? new Map<number, number>();

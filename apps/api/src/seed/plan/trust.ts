@@ -17,6 +17,9 @@ export interface TrustEventRecord {
   titleEn: string;
   descriptionZh: string;
   locationZh: string;
+  villageId: string;
+  /** Village visits are open to consumer households; meetings and peer reviews are not. */
+  openToConsumers: boolean;
   startsAt: Date;
   endsAt: Date;
   state: "HELD" | "OPEN_FOR_SIGNUP";
@@ -36,6 +39,8 @@ export interface TrustEventAttendanceRecord {
   householdId: string | null;
   peopleCount: number;
   signedUpAt: Date;
+  /** ATTENDED for held events, SIGNED_UP for the upcoming one. */
+  state: "ATTENDED" | "SIGNED_UP";
 }
 
 /** A group's trust events and attendance. */
@@ -135,6 +140,8 @@ export function buildTrustEvents(
       titleEn: `${plan.titleEn} ${year}`,
       descriptionZh: plan.descriptionZh,
       locationZh: location,
+      villageId: group.villageId,
+      openToConsumers: plan.kind === "VILLAGE_VISIT",
       startsAt,
       endsAt: new Date(startsAt.getTime() + 7 * 60 * 60 * 1000),
       state: "HELD",
@@ -153,6 +160,7 @@ export function buildTrustEvents(
           householdId: null,
           peopleCount: random.int(1, 4),
           signedUpAt: new Date(startsAt.getTime() - random.int(2, 20) * 86_400_000),
+          state: "ATTENDED",
         });
       }
     }
@@ -167,6 +175,7 @@ export function buildTrustEvents(
           householdId: m.householdId,
           peopleCount: 1,
           signedUpAt: new Date(startsAt.getTime() - 86_400_000),
+          state: "ATTENDED",
         });
       }
     }
@@ -182,6 +191,8 @@ export function buildTrustEvents(
     titleZh: "进村走访（报名中）",
     titleEn: "Village visit (sign-up open)",
     descriptionZh: "欢迎消费者家庭进村，看看您的鸡蛋是哪家养的鸡下的。请在报名时填写同行人数。",
+    villageId: group.villageId,
+    openToConsumers: true,
     locationZh: location,
     startsAt,
     endsAt: new Date(startsAt.getTime() + 7 * 60 * 60 * 1000),
@@ -199,6 +210,7 @@ export function buildTrustEvents(
       householdId: null,
       peopleCount: random.int(1, 4),
       signedUpAt: new Date(now.getTime() - random.int(1, 48) * 60 * 60 * 1000),
+      state: "SIGNED_UP",
     });
   }
   return out;

@@ -14,7 +14,7 @@ export const DEMO_EMAIL_DOMAIN = "demo.nested.market";
 export interface UserRecord {
   id: string;
   email: string;
-  /** A mainland mobile number, 11 digits `1[3-9]xxxxxxxxx`, or null. */
+  /** A mainland mobile number in E.164 form, `+861[3-9]xxxxxxxxx`, or null. */
   phone: string | null;
   displayName: string;
   role: Role;
@@ -63,11 +63,11 @@ const MOBILE_PREFIXES = ["135", "136", "138", "139", "150", "151", "158", "177",
 export class MobileNumbers {
   private readonly used = new Set<string>();
 
-  /** A fresh number `1[3-9]` + 9 digits, never issued before by this instance. */
+  /** A fresh number `+86` `1[3-9]` + 9 digits, never issued before by this instance. */
   next(random: DemoRandom): string {
     for (;;) {
       const phone =
-        random.pick(MOBILE_PREFIXES) + String(random.int(0, 99_999_999)).padStart(8, "0");
+        "+86" + random.pick(MOBILE_PREFIXES) + String(random.int(0, 99_999_999)).padStart(8, "0");
       if (!this.used.has(phone)) {
         this.used.add(phone);
         return phone;
