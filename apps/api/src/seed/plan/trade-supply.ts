@@ -71,7 +71,8 @@ export function makeOffers(
     const declared = declarations
       .filter((d) => d.variantId === entry.variant.id)
       .reduce((sum, d) => sum + d.quantity, 0);
-    const quantity = declared - Math.max(1, Math.ceil(declared * 0.1));
+    const buffer = Math.max(1, Math.ceil(declared * 0.1));
+    const quantity = declared - buffer;
     if (quantity <= 0) continue;
     const prices = ctx.prices(entry.spec.code, year);
     offers.push({
@@ -84,6 +85,7 @@ export function makeOffers(
       referencePriceFen: prices.referencePriceFen,
       quantityOffered: quantity,
       quantityReserved: 0,
+      buffer,
       createdAt: new Date(cycle.opensAt.getTime() - 3 * 60 * 60 * 1000),
     });
   }

@@ -26,6 +26,8 @@ export interface OfferRecord {
   referencePriceFen: number;
   quantityOffered: number;
   quantityReserved: number;
+  /** Units held back from the declarations (Σ declared − offered). */
+  buffer: number;
   createdAt: Date;
 }
 
