@@ -33,7 +33,10 @@ function positiveInteger(name: string, raw: string | undefined, fallback: number
 async function main(): Promise<void> {
   let args;
   try {
+    // `pnpm seed -- --scale 2` may hand the separator through.
+    const argv = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--"));
     args = parseArgs({
+      args: argv,
       options: {
         scale: { type: "string" },
         "database-url": { type: "string" },
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
         `written in ${(report.elapsedMs / 1000).toFixed(1)} s.`,
     );
     console.log(
-      `Sign in with admin@, field@, finance@, partner@, leader-sg@, leader-bs@ or c0001@demo.nested.market, password "${DEMO_PASSWORD}".`,
+      `Sign in with admin@, staff@, finance@, partner@, leader-sg@, leader-bs@ or c0001@demo.nested.market, password "${DEMO_PASSWORD}".`,
     );
   } finally {
     await dataSource.destroy();

@@ -155,7 +155,7 @@ describe("the scale-1 demo world agrees with the published Taihang facts", () =>
     const roles = Object.fromEntries(world.signIns.map((s) => [s.email, s.role]));
     expect(roles).toMatchObject({
       "admin@demo.nested.market": "ADMIN",
-      "field@demo.nested.market": "STAFF",
+      "staff@demo.nested.market": "STAFF",
       "finance@demo.nested.market": "FINANCE",
       "partner@demo.nested.market": "PARTNER",
     });

@@ -111,7 +111,7 @@ export function buildStaff(createdAt: Date, phones: MobileNumbers, random: DemoR
     createdAt,
   });
   const admin = user("admin", "系统管理员 Admin", "ADMIN");
-  const fieldWorker = user("field", "田野工作者 小周", "STAFF");
+  const fieldWorker = user("staff", "田野工作者 小周", "STAFF");
   const finance = user("finance", "财务 何会计", "FINANCE");
   const partnerUser = user("partner", "合作机构 观察员", "PARTNER", partner.id);
   return {
