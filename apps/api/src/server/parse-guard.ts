@@ -16,11 +16,9 @@ export function parseGuard(req: Request, res: Response, next: NextFunction): voi
       parse(query, { maxTokens: QUERY_LIMITS.maxTokens });
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      res
-        .status(400)
-        .json({
-          errors: [{ message: error.message, extensions: { code: "GRAPHQL_PARSE_FAILED" } }],
-        });
+      res.status(400).json({
+        errors: [{ message: error.message, extensions: { code: "GRAPHQL_PARSE_FAILED" } }],
+      });
       return;
     }
   }

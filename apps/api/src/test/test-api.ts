@@ -89,7 +89,13 @@ export async function startTestApi(
     production: options.production ?? false,
     seedDemo: false,
   };
-  const api = await startApi(config, options.prepare ? (ds) => options.prepare!(ds) : undefined);
+  let api: RunningApi;
+  try {
+    api = await startApi(config, options.prepare ? (ds) => options.prepare!(ds) : undefined);
+  } catch (error) {
+    await db.drop();
+    throw error;
+  }
   return {
     api,
     db,

@@ -65,12 +65,10 @@ describe("browsing the shop without signing in", () => {
   });
 
   it("lists villages and pickup points", async () => {
-    const res = await t
-      .shop()
-      .data<{
-        villages: { nameZh: string }[];
-        pickupPoints: { nameZh: string; city: string; producerGroupId: string }[];
-      }>("{ villages { nameZh } pickupPoints { nameZh city producerGroupId } }");
+    const res = await t.shop().data<{
+      villages: { nameZh: string }[];
+      pickupPoints: { nameZh: string; city: string; producerGroupId: string }[];
+    }>("{ villages { nameZh } pickupPoints { nameZh city producerGroupId } }");
     expect(res.villages.map((v) => v.nameZh).sort()).toEqual(["宝石村", "桑岗村"]);
     expect(res.pickupPoints).toEqual([
       { nameZh: "海淀·学院路", city: "北京", producerGroupId: fixture.groups.sanggang.id },

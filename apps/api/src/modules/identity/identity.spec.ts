@@ -77,23 +77,19 @@ describe("signing in", () => {
   });
 
   it("finds the account by e-mail in any case", async () => {
-    const res = await t
-      .shop()
-      .data<SignInAnswer>(SIGN_IN, {
-        login: fixture.logins.STAFF.toUpperCase(),
-        password: FIXTURE_PASSWORD,
-      });
+    const res = await t.shop().data<SignInAnswer>(SIGN_IN, {
+      login: fixture.logins.STAFF.toUpperCase(),
+      password: FIXTURE_PASSWORD,
+    });
     expect(res.signIn.__typename).toBe("SignedIn");
   });
 
   it("stores only a hash of the session token", async () => {
-    const res = await t
-      .shop()
-      .data<SignInAnswer>(SIGN_IN, {
-        login: fixture.logins.FINANCE,
-        password: FIXTURE_PASSWORD,
-        delivery: "BEARER",
-      });
+    const res = await t.shop().data<SignInAnswer>(SIGN_IN, {
+      login: fixture.logins.FINANCE,
+      password: FIXTURE_PASSWORD,
+      delivery: "BEARER",
+    });
     const token = res.signIn.token!;
     const stored = await t.dataSource.query(
       "SELECT token_hash FROM sessions WHERE token_hash = $1 OR token_hash = $2",
