@@ -1,6 +1,8 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
-import { CatalogShopResolver } from "../modules/catalog/catalog.shop-resolver";
+import { CatalogShopResolver, VariantShopResolver } from "../modules/catalog/catalog.shop-resolver";
+import { CycleShopResolver } from "../modules/cycle/cycle.shop-resolver";
+import { GrowerShopResolver, OfferShopResolver } from "../modules/cycle/offer.shop-resolver";
 import { PickupPointShopResolver } from "../modules/consumer/pickup-point.shop-resolver";
 import { HouseholdAdminResolver } from "../modules/household/household.admin-resolver";
 import { VillageShopResolver } from "../modules/household/village.shop-resolver";
@@ -24,6 +26,10 @@ export const RESOLVERS = {
     CatalogShopResolver,
     VillageShopResolver,
     PickupPointShopResolver,
+    VariantShopResolver,
+    CycleShopResolver,
+    OfferShopResolver,
+    GrowerShopResolver,
   ] as ResolverList,
   admin: [IdentityAdminResolver, HouseholdAdminResolver, PartnerAdminResolver] as ResolverList,
   partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,

@@ -1,9 +1,12 @@
 import DataLoader from "dataloader";
 import { In } from "typeorm";
 import { containsPattern } from "../../database/like-pattern";
+import { isUuid } from "../../graphql/ids";
 import { groupByKey } from "../../graphql/loader-registry";
 import type { Page } from "../../graphql/pagination";
 import type { RequestContext } from "../../graphql/request-context";
+import { SHOP_HIDDEN_CYCLE_STATES } from "../cycle/cycle.service";
+import { Offer } from "../cycle/offer.entity";
 import { Product, type ProductCategory } from "./product.entity";
 import { Variant } from "./variant.entity";
 
@@ -53,4 +56,34 @@ export function variantsByProduct(ctx: RequestContext): DataLoader<string, Varia
         return groupByKey(productIds, variants, (v) => v.productId);
       }),
   );
+}
+
+/** A product that is not deleted, or null for an unknown, deleted or malformed id. */
+export async function shopProductById(ctx: RequestContext, id: string): Promise<Product | null> {
+  if (!isUuid(id)) return null;
+  return ctx.manager.getRepository(Product).findOneBy({ id });
+}
+
+/**
+ * The offers of a product's variants in one shop-visible cycle, by Chinese variant name then id;
+ * empty for an unknown, unpublished or malformed cycle id.
+ */
+export async function offersOfProduct(
+  ctx: RequestContext,
+  productId: string,
+  orderCycleId: string,
+): Promise<Offer[]> {
+  if (!isUuid(orderCycleId)) return [];
+  return ctx.manager
+    .getRepository(Offer)
+    .createQueryBuilder("o")
+    .innerJoin("order_cycles", "c", "c.id = o.order_cycle_id AND c.state NOT IN (:...hidden)", {
+      hidden: SHOP_HIDDEN_CYCLE_STATES,
+    })
+    .innerJoin("variants", "v", "v.id = o.variant_id AND v.deleted_at IS NULL")
+    .where("v.product_id = :productId", { productId })
+    .andWhere("o.order_cycle_id = :orderCycleId", { orderCycleId })
+    .orderBy("v.name_zh", "ASC")
+    .addOrderBy("o.id", "ASC")
+    .getMany();
 }
