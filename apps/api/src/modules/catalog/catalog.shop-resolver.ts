@@ -43,14 +43,14 @@ export class CatalogShopResolver {
 
   @FieldResolver(() => [OfferType], {
     description:
-      "This product's offers in one cycle, each with its price comparison (`pricing`); empty when the cycle is unknown.",
+      "This product's offers in one cycle, each with its price comparison (`pricing`); empty when the cycle is unknown. Batched.",
   })
   offers(
     @Root() product: ProductType,
     @Ctx() ctx: RequestContext,
     @Arg("orderCycleId", () => ID) orderCycleId: string,
   ): Promise<Offer[]> {
-    return offersOfProduct(ctx, product.id, orderCycleId);
+    return offersOfProduct(ctx).load(`${product.id}:${orderCycleId}`);
   }
 }
 

@@ -26,6 +26,7 @@ let cycles: {
   big: OrderCycle;
   ties: OrderCycle;
   draft: OrderCycle;
+  bsStale: OrderCycle;
 };
 let variants: Record<"eggsJin" | "eggsBox" | "walnuts" | "millet", Variant>;
 
@@ -66,7 +67,14 @@ async function prepare(ds: DataSource): Promise<void> {
       opensAt: daysFromNow(10),
       closesAt: daysFromNow(12),
     }),
-    // Baoshi: nothing open now; the next opens in 3 days, the one after in 33.
+    // Baoshi: nothing open now (one cycle is still OPEN but its window ended yesterday); the
+    // next opens in 3 days, the one after in 33.
+    bsStale: await createCycle(ds, bs, {
+      code: "BS-STALE",
+      state: "OPEN",
+      opensAt: daysFromNow(-10),
+      closesAt: daysFromNow(-1),
+    }),
     bsFirst: await createCycle(ds, bs, {
       code: "BS-A",
       state: "DECLARING",
@@ -428,6 +436,11 @@ describe("the offers of a cycle", () => {
     expect(await search("\\")).toEqual([]);
     expect(await search("' OR 1=1 --")).toEqual([]);
     expect(await search('"')).toEqual([]);
+    const tooLong = await t.shop().request(OFFERS, {
+      cycle: cycles.sgOpen.id,
+      filter: { search: "蛋".repeat(101) },
+    });
+    expect(tooLong.body.errors?.[0]?.message).toMatch(/Argument Validation Error/);
   });
 
   it("shows nothing for an unknown or draft cycle and refuses a malformed id or an oversized page", async () => {
@@ -499,6 +512,35 @@ const PRODUCT = `query($id: ID!, $cycle: ID!) {
 }`;
 
 describe("product detail", () => {
+  it("lists products with their offers in a cycle in a fixed number of statements", async () => {
+    const q = `query($cycle: ID!, $take: Int!, $search: String) {
+      products(page: { skip: 0, take: $take }, filter: { search: $search }) {
+        items { nameZh offers(orderCycleId: $cycle) { price pricing { householdShareBasisPoints } } }
+      }
+    }`;
+    type Answer = { products: { items: { nameZh: string; offers: { price: number }[] }[] } };
+    // 5 and 50 of the vegetables, each with two offers in the big cycle.
+    const run = (take: number) =>
+      countStatements(t.dataSource, async () => {
+        const res = await t.shop().data<Answer>(q, { cycle: cycles.big.id, take, search: "蔬菜" });
+        expect(res.products.items).toHaveLength(take);
+        expect(res.products.items.every((p) => p.offers.length === 2)).toBe(true);
+      });
+    expect((await run(50)).count).toBe((await run(5)).count);
+    const detail = await t
+      .shop()
+      .data<Answer>(q, { cycle: cycles.sgOpen.id, take: 10, search: "鸡蛋" });
+    expect(detail.products.items).toEqual([
+      {
+        nameZh: "柴鸡蛋",
+        offers: [
+          { price: 1600, pricing: { householdShareBasisPoints: 7500 } },
+          { price: 4500, pricing: { householdShareBasisPoints: 7333 } },
+        ],
+      },
+    ]);
+  });
+
   it("shows the township reference price, the producer premium and the household's share", async () => {
     const res = await t.shop().data<{ product: unknown }>(PRODUCT, {
       id: variants.eggsJin.productId,
