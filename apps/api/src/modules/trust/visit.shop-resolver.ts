@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { InvalidInputError, NotFoundError } from "../../graphql/error-result";
+import { FieldProblem, InvalidInputError, NotFoundError } from "../../graphql/error-result";
 import { RequireSignIn } from "../../graphql/permissions";
 import type { RequestContext } from "../../graphql/request-context";
 import { translatorFor } from "../../i18n/translate";
@@ -58,7 +58,10 @@ export class VisitShopResolver {
         return outcome.signUp;
       case "invalid-people":
         return new InvalidInputError(t("trust.inputRefused"), [
-          { field: "people", message: t("trust.peopleRange", { max: MAX_PEOPLE_PER_SIGN_UP }) },
+          Object.assign(new FieldProblem(), {
+            field: "people",
+            message: t("trust.peopleRange", { max: MAX_PEOPLE_PER_SIGN_UP }),
+          }),
         ]);
       case "not-found":
         return new NotFoundError(t("trust.visitNotFound"));
