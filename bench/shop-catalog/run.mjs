@@ -2,9 +2,11 @@
 // Benchmark of the shop API on real PostgreSQL, run on demand (never by `pnpm test`):
 //   pnpm build && pnpm --filter @nested/bench-shop-catalog bench
 // 1. makes a fresh database, starts the built API on it (apps/api/dist/main.js, a child process,
-//    migrations run at start) and fills it with bench data (bench-data.mjs);
-// 2. measures the shop's catalogue query with autocannon, then the floor server (floor-server.mjs,
-//    plain node:http + pg) on the same data, and prints both and their ratio (target ≥ 0.4);
+//    migrations run at start) and loads the Taihang demo data with the API's seed CLI;
+// 2. measures the shop's offers query for the cycle open now (a page of up to 50 offers with
+//    variant, product, growers and villages) with autocannon, then the floor server
+//    (floor-server.mjs, plain node:http + pg) on the same data, and prints both and their ratio
+//    (target ≥ 0.4);
 // 3. measures placeOrder with 100 connections (orders/s, p99) and checks that no offer went below
 //    zero and that reserved stock equals the units of placed orders.
 // Environment: BENCH_DATABASE_URL (server to create the database on; default the local test
@@ -16,7 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
-import { seedBenchData } from "./bench-data.mjs";
+import { loadDemoData, prepareOrdering } from "./bench-data.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const API_MAIN = path.resolve(HERE, "../../apps/api/dist/main.js");
@@ -24,14 +26,17 @@ const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ORDER_CONNECTIONS = 100;
-const SIZE = { offers: 50, consumers: 1000, unitsPerOffer: 100 };
+const ORDERING = { consumers: 1000, extraUnits: 1000 };
 
-// The catalogue query. The catalog work (offers(orderCycleId…)) is not on main yet, so this
-// measures products with their variants, one page of all 50; the floor returns the same JSON.
-const CATALOGUE_QUERY = `{ products(page: { skip: 0, take: 50 }) {
-  items { id nameZh nameEn category seasonMonths descriptionZh descriptionEn
-          variants { id nameZh nameEn unit grams maxPerOrder } }
-  totalItems } }`;
+// The catalogue query: one page of the current cycle's offers with their nested fields (all but
+// `pricing`, whose arithmetic the floor would have to copy); the floor returns the same JSON.
+const CATALOGUE_QUERY = `query($cycle: ID!) { offers(orderCycleId: $cycle, page: { skip: 0, take: 50 }) {
+  totalItems
+  items { id price quantityAvailable unit category
+          variant { id nameZh nameEn grams maxPerOrder }
+          product { id nameZh nameEn }
+          growers { code displayName photoUrl village { nameZh nameEn } }
+          villages { id nameZh nameEn } } } }`;
 
 const PLACE_ORDER = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) {
   __typename ... on Order { id totalFen } ... on ErrorResult { errorCode } } }`;
@@ -124,25 +129,26 @@ async function main() {
     children.push(api.child);
     const apiUrl = `${api.match[1]}/shop/graphql`;
 
+    await loadDemoData(databaseUrl);
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
-    const data = await seedBenchData(db, SIZE);
+    const data = await prepareOrdering(db, ORDERING);
     console.log(
-      `bench data (plain SQL; the demo seed module is not on main yet): ${SIZE.offers} offers, ` +
-        `${SIZE.consumers} consumer households, ${SIZE.unitsPerOffer} units per offer`,
+      `demo data: the open cycle has ${data.offers} offers; ${data.tokens.length} consumer households ` +
+        `signed in for ordering; each offer got ${ORDERING.extraUnits} more units`,
     );
 
     const floor = await startChild(
       [path.join(HERE, "floor-server.mjs")],
-      { DATABASE_URL: databaseUrl, PAGE_SIZE: "50" },
+      { DATABASE_URL: databaseUrl, ORDER_CYCLE_ID: data.cycleId },
       /floor listening (http:\/\/\S+)/,
     );
     children.push(floor.child);
     const floorUrl = floor.match[1];
 
-    const body = JSON.stringify({ query: CATALOGUE_QUERY });
+    const body = JSON.stringify({ query: CATALOGUE_QUERY, variables: { cycle: data.cycleId } });
     const [fromApi, fromFloor] = [await postJson(apiUrl, body), await postJson(floorUrl, body)];
-    if (!isDeepStrictEqual(fromApi, fromFloor)) {
+    if (!fromApi.data || !isDeepStrictEqual(fromApi, fromFloor)) {
       throw new Error(
         `the floor does not answer what the API answers:\n${JSON.stringify(fromApi).slice(0, 500)}\n${JSON.stringify(fromFloor).slice(0, 500)}`,
       );
@@ -177,7 +183,7 @@ async function main() {
                   input: {
                     orderCycleId: data.cycleId,
                     pickupPointId: data.pickupPointId,
-                    lines: [{ offerId, quantity: 1 + Math.floor(Math.random() * 3) }],
+                    lines: [{ offerId, quantity: 1 }],
                     idempotencyKey: randomUUID(),
                   },
                 },
@@ -206,7 +212,9 @@ async function main() {
     await db.end();
 
     const f = (/** @type {number} */ n) => n.toFixed(1);
-    console.log(`\ncatalogue query, ${CONNECTIONS} connections, ${SECONDS} s each`);
+    console.log(
+      `\noffers query (${fromApi.data.offers.items.length} offers of ${fromApi.data.offers.totalItems}), ${CONNECTIONS} connections, ${SECONDS} s each`,
+    );
     console.log(
       `  API    ${f(apiFigures.rps)} req/s  p50 ${apiFigures.p50} ms  p99 ${apiFigures.p99} ms  errors ${apiFigures.errors}`,
     );
@@ -224,7 +232,7 @@ async function main() {
       `  answers: ${JSON.stringify(outcomes)}  (orders/s = ${f((outcomes.Order ?? 0) / SECONDS)})`,
     );
     console.log(
-      `  stock: ${stock.oversold} offers below zero or oversold, ${stock.sold_out} of ${SIZE.offers} sold out, ` +
+      `  stock: ${stock.oversold} offers below zero or oversold, ${stock.sold_out} of ${data.offerIds.length} sold out, ` +
         `reserved ${stock.reserved} = units in placed orders ${stock.ordered}: ${stock.reserved === stock.ordered ? "yes" : "NO"}`,
     );
     if (stock.oversold !== 0 || stock.reserved !== stock.ordered) process.exitCode = 1;
