@@ -201,12 +201,15 @@ async function main() {
     });
     const [stock] = (
       await db.query(
-        `SELECT count(*) FILTER (WHERE quantity_reserved < 0 OR quantity_reserved > quantity_total)::int AS oversold,
+        `SELECT (SELECT count(*)::int FROM offers
+                  WHERE quantity_reserved < 0 OR quantity_reserved > quantity_total) AS oversold,
                 count(*) FILTER (WHERE quantity_reserved = quantity_total)::int AS sold_out,
                 sum(quantity_reserved)::int AS reserved,
                 (SELECT coalesce(sum(l.quantity), 0)::int FROM order_lines l
-                   JOIN orders o ON o.id = l.order_id WHERE o.state = 'PLACED') AS ordered
-           FROM offers`,
+                   JOIN orders o ON o.id = l.order_id
+                  WHERE o.order_cycle_id = $1 AND o.state <> 'CANCELLED') AS ordered
+           FROM offers WHERE order_cycle_id = $1`,
+        [data.cycleId],
       )
     ).rows;
     await db.end();
@@ -232,8 +235,9 @@ async function main() {
       `  answers: ${JSON.stringify(outcomes)}  (orders/s = ${f((outcomes.Order ?? 0) / SECONDS)})`,
     );
     console.log(
-      `  stock: ${stock.oversold} offers below zero or oversold, ${stock.sold_out} of ${data.offerIds.length} sold out, ` +
-        `reserved ${stock.reserved} = units in placed orders ${stock.ordered}: ${stock.reserved === stock.ordered ? "yes" : "NO"}`,
+      `  stock: ${stock.oversold} offers (of any cycle) below zero or above their total; ` +
+        `${stock.sold_out} of the cycle's ${data.offers} offers sold out; reserved ${stock.reserved} = ` +
+        `units in the cycle's orders ${stock.ordered}: ${stock.reserved === stock.ordered ? "yes" : "NO"}`,
     );
     if (stock.oversold !== 0 || stock.reserved !== stock.ordered) process.exitCode = 1;
   } finally {
