@@ -5,7 +5,7 @@ import type { GraphqlClient, TestApi } from "./test-api";
 export const PLACE_ORDER = `mutation($input: PlaceOrderInput!) {
   placeOrder(input: $input) {
     __typename
-    ... on Order { id state totalFen lines { offerId quantity unitPriceFen lineTotalFen productNameZh variantNameZh } }
+    ... on Order { id state totalFen placedAt cycle { code } pickupPoint { nameZh } lines { offerId quantity unitPriceFen lineTotalFen productNameZh variantNameZh } }
     ... on InsufficientStockError { offerId quantityAvailable }
     ... on InvalidQuantityError { offerId quantity maxPerOrder }
     ... on InvalidInputError { problems { field message } }
@@ -40,6 +40,9 @@ export interface OrderAnswer {
   id?: string;
   state?: string;
   totalFen?: number;
+  placedAt?: string;
+  cycle?: { code: string };
+  pickupPoint?: { nameZh: string };
   lines?: {
     offerId: string;
     quantity: number;

@@ -94,8 +94,13 @@ describe("a consumer household places an order", () => {
     // eggs 1600 × 3 = 4800; walnuts 3550 × 2 = 7100; millet 4200 × 1 = 4200;
     // total 4800 + 7100 + 4200 = 16100 fen (¥161.00)
     expect(answer.__typename).toBe("Order");
-    expect(answer.state).toBe("PLACED");
-    expect(answer.totalFen).toBe(16100);
+    expect(answer).toMatchObject({
+      state: "PLACED",
+      totalFen: 16100,
+      cycle: { code: "2011-04" },
+      pickupPoint: { nameZh: "海淀·学院路" },
+    });
+    expect(Date.parse(answer.placedAt!)).toBeGreaterThan(Date.parse("2020-01-01T00:00:00Z"));
     const byOffer = Object.fromEntries(answer.lines!.map((l) => [l.offerId, l]));
     expect(byOffer[market.eggs.id]).toMatchObject({
       quantity: 3,
