@@ -1,6 +1,7 @@
 export * from "./errors/index.js";
 export * from "./identity/permissions.js";
 export * from "./identity/roles.js";
+export * from "./impact/index.js";
 export * from "./money/index.js";
 export * from "./phone/index.js";
 export * from "./poverty/index.js";

@@ -2,6 +2,7 @@ import type { MigrationInterface } from "typeorm";
 import { InitialSchema1795941002932 } from "./migrations/1795941002932-InitialSchema";
 import { UsersEmailUniqueIgnoringCase1795941100000 } from "./migrations/1795941100000-UsersEmailUniqueIgnoringCase";
 import { AuditLogAppendOnly1795941200000 } from "./migrations/1795941200000-AuditLogAppendOnly";
+import { FeedbackOncePerOrderLine1795942100353 } from "./migrations/1795942100353-FeedbackOncePerOrderLine";
 
 /**
  * The committed migrations, oldest first. Schema changes happen only through these: generated
@@ -12,4 +13,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   InitialSchema1795941002932,
   UsersEmailUniqueIgnoringCase1795941100000,
   AuditLogAppendOnly1795941200000,
+  FeedbackOncePerOrderLine1795942100353,
 ];

@@ -1,14 +1,20 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
-import { CatalogShopResolver } from "../modules/catalog/catalog.shop-resolver";
+import { CatalogShopResolver, VariantShopResolver } from "../modules/catalog/catalog.shop-resolver";
+import { CycleShopResolver } from "../modules/cycle/cycle.shop-resolver";
+import { GrowerShopResolver, OfferShopResolver } from "../modules/cycle/offer.shop-resolver";
+import { ConsumerShopResolver } from "../modules/consumer/consumer.shop-resolver";
 import { PickupPointShopResolver } from "../modules/consumer/pickup-point.shop-resolver";
+import { FeedbackShopResolver } from "../modules/feedback/feedback.shop-resolver";
 import { HouseholdAdminResolver } from "../modules/household/household.admin-resolver";
 import { VillageShopResolver } from "../modules/household/village.shop-resolver";
 import { IdentityAdminResolver } from "../modules/identity/identity.admin-resolver";
 import { IdentityShopResolver } from "../modules/identity/identity.shop-resolver";
+import { ImpactShopResolver } from "../modules/impact/impact.shop-resolver";
 import { PovertyLinePartnerResolver } from "../modules/impact/poverty-line.partner-resolver";
 import { PartnerAdminResolver } from "../modules/partner/partner.admin-resolver";
 import { PartnerPartnerResolver } from "../modules/partner/partner.partner-resolver";
+import { VisitShopResolver, VisitSignUpShopResolver } from "../modules/trust/visit.shop-resolver";
 import { authChecker } from "./permissions";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,6 +30,15 @@ export const RESOLVERS = {
     CatalogShopResolver,
     VillageShopResolver,
     PickupPointShopResolver,
+    VariantShopResolver,
+    CycleShopResolver,
+    OfferShopResolver,
+    GrowerShopResolver,
+    ConsumerShopResolver,
+    FeedbackShopResolver,
+    VisitShopResolver,
+    VisitSignUpShopResolver,
+    ImpactShopResolver,
   ] as ResolverList,
   admin: [IdentityAdminResolver, HouseholdAdminResolver, PartnerAdminResolver] as ResolverList,
   partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,

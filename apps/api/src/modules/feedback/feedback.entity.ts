@@ -22,10 +22,10 @@ export const FEEDBACK_CATEGORIES = [
 ] as const;
 export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];
 
-/** A consumer household's rating of an order line; a complaint asks staff to act on it. */
+/** A consumer household's rating of an order line (at most one per line); a complaint asks staff to act on it. */
 @Entity("feedback")
 @Index(["producerGroupId", "createdAt"])
-@Index(["orderLineId"])
+@Index("uq_feedback_order_line_id", ["orderLineId"], { unique: true })
 @Index(["consumerHouseholdId"])
 @Check(inList("category", FEEDBACK_CATEGORIES))
 @Check(`"rating" BETWEEN 1 AND 5`)

@@ -1,0 +1,1 @@
+export { BASIS_POINTS_PER_WHOLE, RatioError, ratioInBasisPoints } from "./ratio.js";
