@@ -12,7 +12,12 @@ let child: ChildProcess | null = null;
 
 /** Starts the built API the way `pnpm start` does, on an embedded PGlite in a fresh folder. */
 function start(): ChildProcess {
-  const env = { ...process.env, PORT: String(PORT), PGLITE_DIR: dataDir, LOG_LEVEL: "warn" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(PORT),
+    PGLITE_DIR: dataDir,
+    LOG_LEVEL: "warn",
+  };
   delete env.DATABASE_URL;
   delete env.SEED_DEMO;
   return spawn(process.execPath, [MAIN], { env, stdio: ["ignore", "pipe", "inherit"] });
