@@ -12,7 +12,12 @@ let child: ChildProcess | null = null;
 
 /** Starts the built API the way `pnpm start` does, on an embedded PGlite in a fresh folder. */
 function start(): ChildProcess {
-  const env = { ...process.env, PORT: String(PORT), PGLITE_DIR: dataDir, LOG_LEVEL: "warn" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(PORT),
+    PGLITE_DIR: dataDir,
+    LOG_LEVEL: "warn",
+  };
   delete env.DATABASE_URL;
   delete env.SEED_DEMO;
   return spawn(process.execPath, [MAIN], { env, stdio: ["ignore", "pipe", "inherit"] });
@@ -33,7 +38,9 @@ async function waitForHealth(limitMs: number): Promise<number> {
 }
 
 async function stop(proc: ChildProcess): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    proc.once("exit", (code) => resolve(code)),
+  );
   proc.kill("SIGTERM");
   return exited;
 }
@@ -53,25 +60,25 @@ afterAll(async () => {
 });
 
 describe("pnpm start on the embedded database", () => {
-  it(
-    "serves /health within 60 s with the demo data loaded, and reuses the data on the next start",
-    async () => {
-      expect(existsSync(MAIN), `${MAIN} is missing: run pnpm build (pnpm test builds first)`).toBe(true);
-      child = start();
-      await waitForHealth(60_000);
-      const first = await shop<{ villages: { nameZh: string }[]; products: { totalItems: number } }>(
-        "{ villages { nameZh } products { totalItems } }",
-      );
-      expect(first.villages.map((v) => v.nameZh)).toEqual(expect.arrayContaining(["桑岗村", "宝石村"]));
-      expect(first.products.totalItems).toBeGreaterThan(5);
-      expect(await stop(child)).toBe(0);
+  it("serves /health within 60 s with the demo data loaded, and reuses the data on the next start", async () => {
+    expect(existsSync(MAIN), `${MAIN} is missing: run pnpm build (pnpm test builds first)`).toBe(
+      true,
+    );
+    child = start();
+    await waitForHealth(60_000);
+    const first = await shop<{ villages: { nameZh: string }[]; products: { totalItems: number } }>(
+      "{ villages { nameZh } products { totalItems } }",
+    );
+    expect(first.villages.map((v) => v.nameZh)).toEqual(
+      expect.arrayContaining(["桑岗村", "宝石村"]),
+    );
+    expect(first.products.totalItems).toBeGreaterThan(5);
+    expect(await stop(child)).toBe(0);
 
-      child = start();
-      const second = await waitForHealth(60_000);
-      expect(second).toBeLessThan(30_000);
-      expect(await shop("{ villages { nameZh } products { totalItems } }")).toEqual(first);
-      expect(await stop(child)).toBe(0);
-    },
-    150_000,
-  );
+    child = start();
+    const second = await waitForHealth(60_000);
+    expect(second).toBeLessThan(30_000);
+    expect(await shop("{ villages { nameZh } products { totalItems } }")).toEqual(first);
+    expect(await stop(child)).toBe(0);
+  }, 150_000);
 });

@@ -50,6 +50,18 @@ export class GraphqlClient {
     };
   }
 
+  /** Signs in with the cookie (as the SPAs do); fails the test unless the answer is SignedIn. */
+  async signIn(login: string, password: string): Promise<this> {
+    const data = await this.data<{ signIn: { __typename: string } }>(
+      `mutation($login: String!, $password: String!) {
+        signIn(input: { login: $login, password: $password }) { __typename }
+      }`,
+      { login, password },
+    );
+    if (data.signIn.__typename !== "SignedIn") throw new Error(`sign-in of ${login} refused`);
+    return this;
+  }
+
   /** Like {@link request} but fails the test on any GraphQL error; returns `data`. */
   async data<T = Record<string, unknown>>(
     query: string,

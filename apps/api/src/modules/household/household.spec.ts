@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_PASSWORD, type Fixture, loadFixture } from "../../test/fixtures";
-import { type GraphqlClient, startTestApi, type TestApi } from "../../test/test-api";
+import { startTestApi, type TestApi } from "../../test/test-api";
 
 let t: TestApi;
 let fixture: Fixture;
@@ -12,15 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function signedIn(login: string): Promise<GraphqlClient> {
-  const client = t.admin();
-  await client.data(
-    `mutation($login: String!, $password: String!) { signIn(input: { login: $login, password: $password }) { __typename } }`,
-    { login, password: FIXTURE_PASSWORD },
-  );
-  return client;
-}
-
 const HOUSEHOLDS = `query($filter: HouseholdFilter, $sort: HouseholdSort) {
   households(filter: $filter, sort: $sort) { totalItems items { code headName registeredPoor village { nameZh } } }
 }`;
@@ -31,14 +22,14 @@ type HouseholdsAnswer = {
 
 describe("the household register on the admin side", () => {
   it("shows staff the households of their own producer group and its village, not other groups'", async () => {
-    const staff = await signedIn(fixture.logins.STAFF);
+    const staff = await t.admin().signIn(fixture.logins.STAFF, FIXTURE_PASSWORD);
     const res = await staff.data<HouseholdsAnswer>(HOUSEHOLDS);
     expect(res.households.items.map((h) => h.code)).toEqual(["SG-001", "SG-002", "SG-150"]);
     expect(res.households.totalItems).toBe(3);
   });
 
   it("shows an admin every household, sortable and searchable by a Chinese name", async () => {
-    const admin = await signedIn(fixture.logins.ADMIN);
+    const admin = await t.admin().signIn(fixture.logins.ADMIN, FIXTURE_PASSWORD);
     const all = await admin.data<HouseholdsAnswer>(HOUSEHOLDS, {
       sort: { field: "CODE", direction: "DESC" },
     });
@@ -62,7 +53,7 @@ describe("the household register on the admin side", () => {
     const anonymous = await t.admin().request(HOUSEHOLDS);
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(anonymous.body.data).toBeNull();
-    const partner = await signedIn(fixture.logins.PARTNER);
+    const partner = await t.admin().signIn(fixture.logins.PARTNER, FIXTURE_PASSWORD);
     const refused = await partner.request(HOUSEHOLDS);
     expect(refused.body.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED");
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_PASSWORD, type Fixture, loadFixture } from "../../test/fixtures";
-import { type GraphqlClient, startTestApi, type TestApi } from "../../test/test-api";
+import { startTestApi, type TestApi } from "../../test/test-api";
 
 let t: TestApi;
 let fixture: Fixture;
@@ -11,15 +11,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => t?.close());
-
-async function adminSignedIn(login: string): Promise<GraphqlClient> {
-  const client = t.admin();
-  await client.data(
-    `mutation($login: String!, $password: String!) { signIn(input: { login: $login, password: $password }) { __typename } }`,
-    { login, password: FIXTURE_PASSWORD },
-  );
-  return client;
-}
 
 const ISSUE = `mutation($org: ID!) {
   issueApiKey(partnerOrganisationId: $org) {
@@ -35,7 +26,7 @@ type IssueAnswer = {
 
 describe("partner API keys", () => {
   it("are issued by an admin, shown once, stored hashed, work on the partner API, and stop working when revoked", async () => {
-    const admin = await adminSignedIn(fixture.logins.ADMIN);
+    const admin = await t.admin().signIn(fixture.logins.ADMIN, FIXTURE_PASSWORD);
     const issued = (await admin.data<IssueAnswer>(ISSUE, { org: fixture.partnerOrganisation.id }))
       .issueApiKey;
     expect(issued.__typename).toBe("IssuedApiKey");
@@ -71,10 +62,10 @@ describe("partner API keys", () => {
   });
 
   it("cannot be issued by plain staff, nor for an unknown organisation", async () => {
-    const staff = await adminSignedIn(fixture.logins.STAFF);
+    const staff = await t.admin().signIn(fixture.logins.STAFF, FIXTURE_PASSWORD);
     const refused = await staff.request(ISSUE, { org: fixture.partnerOrganisation.id });
     expect(refused.body.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED");
-    const admin = await adminSignedIn(fixture.logins.ADMIN);
+    const admin = await t.admin().signIn(fixture.logins.ADMIN, FIXTURE_PASSWORD);
     const unknown = await admin.data<IssueAnswer>(ISSUE, {
       org: "00000000-0000-4000-8000-000000000000",
     });
@@ -82,7 +73,7 @@ describe("partner API keys", () => {
   });
 
   it("are not accepted by the shop or admin APIs", async () => {
-    const admin = await adminSignedIn(fixture.logins.ADMIN);
+    const admin = await t.admin().signIn(fixture.logins.ADMIN, FIXTURE_PASSWORD);
     const issued = (await admin.data<IssueAnswer>(ISSUE, { org: fixture.partnerOrganisation.id }))
       .issueApiKey;
     const shop = t.shop();

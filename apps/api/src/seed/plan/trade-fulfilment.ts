@@ -100,7 +100,8 @@ export function fulfilCycle(
       };
     });
     const entry = entryOf(ctx, offer.variantId);
-    const shares = allocateProPoor(demand, candidates, entry.spec.declare[0]);
+    // A lot is worth the walk to the intake from twice the smallest declaration up.
+    const shares = allocateProPoor(demand, candidates, entry.spec.declare[0] * 2);
     const eggs = entry.product.category === "EGGS";
 
     // Lots in priority order; lines are served from them in placement order.

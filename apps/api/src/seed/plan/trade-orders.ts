@@ -19,11 +19,11 @@ export interface PlacedOrders {
 }
 
 /**
- * Share of joined consumer households that order in a cycle: 12% in a group's first year,
- * rising 1.6 points a year to at most 25% (not everyone orders every month).
+ * Share of joined consumer households that order in a cycle: 11% in a group's first year,
+ * rising 1.6 points a year to at most 23% (not everyone orders every month).
  */
 export function orderingShare(ctx: MarketContext, year: number): number {
-  return Math.min(0.25, 0.12 + 0.016 * Math.max(0, year - ctx.firstYear));
+  return Math.min(0.23, 0.11 + 0.016 * Math.max(0, year - ctx.firstYear));
 }
 
 /** How consumers paid in a year: cash and bank before WeChat Pay spread (2014), WeChat after. */

@@ -6,7 +6,7 @@ import type { DemoRandom } from "./random";
 import type { OfferRecord, SupplyDeclarationRecord } from "./trade-types";
 
 /** Eggs are every member's staple; other produce is declared less often (lots worth the trip). */
-const SIDELINE_FACTOR = (entry: CatalogEntry): number => (entry.spec.code === "EGG-1JIN" ? 1 : 0.5);
+const SIDELINE_FACTOR = (entry: CatalogEntry): number => (entry.spec.code === "EGG-1JIN" ? 1 : 0.4);
 
 /** At most this many variants declared by one household in one cycle. */
 const MAX_DECLARATIONS_PER_HOUSEHOLD = 2;
