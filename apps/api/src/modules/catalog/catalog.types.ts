@@ -19,7 +19,7 @@ registerEnumType(SaleUnitEnum, {
 });
 
 /** A sellable form of a product. */
-@ObjectType("Variant")
+@ObjectType("Variant", { simpleResolvers: true })
 export class VariantType {
   @Field(() => ID)
   id: string;
@@ -46,7 +46,7 @@ export class VariantType {
 }
 
 /** Something households produce from their own livelihood resources. */
-@ObjectType("Product")
+@ObjectType("Product", { simpleResolvers: true })
 export class ProductType {
   @Field(() => ID)
   id: string;
@@ -71,7 +71,7 @@ export class ProductType {
 }
 
 /** A page of products. */
-@ObjectType("ProductList")
+@ObjectType("ProductList", { simpleResolvers: true })
 export class ProductList extends PaginatedList(ProductType) {}
 
 /** Which products to list. */

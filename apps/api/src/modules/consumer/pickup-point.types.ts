@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 
 /** A fixed place in the city where consumer households collect their orders (配送点). */
-@ObjectType("PickupPoint")
+@ObjectType("PickupPoint", { simpleResolvers: true })
 export class PickupPointType {
   @Field(() => ID)
   id: string;

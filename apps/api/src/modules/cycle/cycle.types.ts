@@ -12,7 +12,7 @@ registerEnumType(OrderCycleStateEnum, {
 });
 
 /** One monthly round of a producer group's market, as consumers see it. */
-@ObjectType("OrderCycle")
+@ObjectType("OrderCycle", { simpleResolvers: true })
 export class OrderCycleType {
   @Field(() => ID)
   id: string;
@@ -40,7 +40,7 @@ export class OrderCycleType {
 }
 
 /** The cycle a producer group's shop shows now, and the one after it. */
-@ObjectType("MarketCycles")
+@ObjectType("MarketCycles", { simpleResolvers: true })
 export class MarketCyclesType {
   @Field(() => ID)
   producerGroupId: string;

@@ -11,6 +11,7 @@ import type { ProductCategory } from "../catalog/product.entity";
  * those fields are null). Never the head's name or anything from the register.
  */
 @ObjectType("Grower", {
+  simpleResolvers: true,
   description:
     "A household that grew an offer. The profile fields are null unless the household agreed to show them.",
 })
@@ -54,6 +55,7 @@ export class ReferencePriceType {
  * with integer arithmetic and rounded to the nearest basis point, halves away from zero.
  */
 @ObjectType("OfferPricing", {
+  simpleResolvers: true,
   description:
     "Price comparison in basis points (10000 = 100 %), exact integer arithmetic, rounded to the nearest basis point with halves away from zero.",
 })
@@ -102,7 +104,7 @@ export class OfferType {
 }
 
 /** A page of offers. */
-@ObjectType("OfferList")
+@ObjectType("OfferList", { simpleResolvers: true })
 export class OfferList extends PaginatedList(OfferType) {}
 
 /** Which offers of a cycle to list. */

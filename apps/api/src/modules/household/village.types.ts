@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 
 /** A mountain village whose households sell through the market. */
-@ObjectType("Village")
+@ObjectType("Village", { simpleResolvers: true })
 export class VillageType {
   @Field(() => ID)
   id: string;
