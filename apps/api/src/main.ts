@@ -49,6 +49,15 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  const code = (error as { code?: string }).code;
+  if (code === "EADDRINUSE") {
+    console.error(
+      `Port ${process.env.PORT || 4000} is already in use: stop what runs there or set PORT.`,
+    );
+  } else if (code === "3D000" || code === "ECONNREFUSED" || code === "28P01" || code === "28000") {
+    console.error(`Cannot open the database in DATABASE_URL: ${(error as Error).message}`);
+  } else {
+    console.error(error);
+  }
   process.exit(1);
 });

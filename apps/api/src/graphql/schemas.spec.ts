@@ -70,6 +70,7 @@ describe("the three GraphQL schemas", () => {
     const expected: Record<string, string[]> = {
       "HouseholdAdminResolver.households": ["STAFF", "FINANCE", "ADMIN"],
       "PartnerAdminResolver.issueApiKey": ["ADMIN"],
+      "PartnerAdminResolver.partnerOrganisations": ["ADMIN"],
       "PartnerAdminResolver.revokeApiKey": ["ADMIN"],
       "PartnerPartnerResolver.partnerOrganisation": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
       "PovertyLinePartnerResolver.povertyLines": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],

@@ -11,8 +11,8 @@ export const MESSAGES = {
       needEmailOrPhone: "请填写手机号或邮箱。",
       invalidEmail: "邮箱格式不正确。",
       invalidPhone: "手机号不正确：{{reason}}",
-      passwordTooShort: "密码至少需要 {{min}} 个字符。",
-      displayNameRequired: "请填写称呼。",
+      passwordLength: "密码需要 {{min}} 到 {{max}} 个字符。",
+      displayNameRequired: "称呼需要 1 到 100 个字符，不能有控制字符。",
       inputRefused: "填写的内容有误，什么都没有保存。",
     },
     order: {
@@ -40,7 +40,7 @@ export const MESSAGES = {
     },
     consumer: {
       noConsumerHousehold: "这个账号没有消费者家庭。",
-      displayNameRequired: "称呼需要 1 到 100 个字符。",
+      displayNameRequired: "称呼需要 1 到 100 个字符，不能有控制字符。",
       invalidLocale: "语言只能是 zh-CN 或 en。",
       pickupPointNotServed: "这个配送点不属于您所在的市场。",
       inputRefused: "填写的内容有误，什么都没有保存。",
@@ -71,8 +71,8 @@ export const MESSAGES = {
       needEmailOrPhone: "Please give a phone number or an e-mail address.",
       invalidEmail: "This e-mail address is not valid.",
       invalidPhone: "This phone number is not valid: {{reason}}",
-      passwordTooShort: "The password needs at least {{min}} characters.",
-      displayNameRequired: "Please give a name to address you by.",
+      passwordLength: "The password needs {{min}} to {{max}} characters.",
+      displayNameRequired: "The name needs 1 to 100 characters, without control characters.",
       inputRefused: "Some of what you entered is not right; nothing was saved.",
     },
     order: {
@@ -101,7 +101,7 @@ export const MESSAGES = {
     },
     consumer: {
       noConsumerHousehold: "This account has no consumer household.",
-      displayNameRequired: "The name needs 1 to 100 characters.",
+      displayNameRequired: "The name needs 1 to 100 characters, without control characters.",
       invalidLocale: "The language must be zh-CN or en.",
       pickupPointNotServed: "This pickup point does not belong to your market.",
       inputRefused: "Some of what you entered is not right; nothing was saved.",

@@ -4,7 +4,7 @@ import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type Express, type Request, type Response } from "express";
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
@@ -14,6 +14,7 @@ import type { Principal, RequestContext } from "../graphql/request-context";
 import { localeFromHeader } from "../i18n/translate";
 import { resolvePrincipal, type Audience } from "../modules/identity/principal.service";
 import { queryLimits } from "./armor";
+import { formatError } from "./format-error";
 import { parseGuard } from "./parse-guard";
 import { cookieJar, tokenFromRequest } from "./session-cookie";
 
@@ -68,7 +69,9 @@ async function mountGraphql(
     // Compact JSON: Apollo's default indents every response, which on a page of 50 offers
     // roughly doubles the bytes written and the time spent writing them.
     stringifyResult: (result) => JSON.stringify(result),
-    introspection: true,
+    formatError: formatError(deps.config.production),
+    // The SPAs' types are generated from the committed schema snapshots, not by introspection.
+    introspection: !deps.config.production,
   });
   await server.start();
   app.use(
@@ -106,6 +109,45 @@ function serveSpa(app: Express, mount: string, dist: string): void {
 }
 
 /**
+ * Answers a request Express could not read (malformed JSON, a body over the limit) as a GraphQL
+ * error in JSON rather than an HTML page, and hides any other fault's details.
+ */
+function jsonErrors(log: Logger) {
+  return (
+    error: { type?: string; status?: number },
+    _req: Request,
+    res: Response,
+    _next: NextFunction,
+  ) => {
+    if (error.type === "entity.parse.failed") {
+      res
+        .status(400)
+        .json({
+          errors: [
+            { message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } },
+          ],
+        });
+    } else if (error.type === "entity.too.large") {
+      res
+        .status(413)
+        .json({
+          errors: [
+            {
+              message: "The request body is too large.",
+              extensions: { code: "PAYLOAD_TOO_LARGE" },
+            },
+          ],
+        });
+    } else {
+      log.error({ err: error }, "http fault");
+      res
+        .status(error.status && error.status >= 400 ? error.status : 500)
+        .json({ errors: [{ message: "Internal server error" }] });
+    }
+  };
+}
+
+/**
  * Builds the HTTP app: `/health`, `/shop/graphql`, `/admin/graphql`, `/partner/graphql`, and the
  * built SPAs at `/shop/` and `/admin/` when their `dist` folders exist.
  */
@@ -135,6 +177,7 @@ export async function createApp(
   serveSpa(app, "/shop", deps.config.shopDist);
   serveSpa(app, "/admin", deps.config.adminDist);
   app.get("/", (_req, res) => res.redirect("/shop/"));
+  app.use(jsonErrors(deps.log));
 
   return {
     app,

@@ -87,3 +87,59 @@ describe("the HTTP surface", () => {
     }
   });
 });
+
+describe("input the database would refuse, and faults", () => {
+  it("answers a malformed id or a NUL character as bad input, never with the database's words", async () => {
+    for (const query of [
+      '{ pickupPoints(producerGroupId: "x") { id } }',
+      '{ products(filter: { search: "egg\\u0000" }) { totalItems } }',
+    ]) {
+      const res = await t.shop().request(query);
+      expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(res.body.errors?.[0]?.message).toMatch(/wrong form/);
+      expect(JSON.stringify(res.body)).not.toMatch(/invalid input syntax|byte sequence/);
+    }
+  });
+
+  it("answers malformed JSON and oversized bodies in JSON, not an HTML page", async () => {
+    const bad = await fetch(`${t.api.url}/shop/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"query": "{ villages { id } }"',
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({
+      errors: [
+        { message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } },
+      ],
+    });
+    const big = await fetch(`${t.api.url}/shop/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ villages { id } } # ${"x".repeat(300_000)}` }),
+    });
+    expect(big.status).toBe(413);
+  });
+
+  it("keeps introspection closed in production", async () => {
+    const prod = await startTestApi("http_introspection", { production: true });
+    try {
+      const res = await prod.admin().request("{ __schema { types { name } } }");
+      expect(res.status).toBe(400);
+      expect(res.body.errors?.[0]?.message).toMatch(/introspection/i);
+    } finally {
+      await prod.close();
+    }
+  });
+});
+
+describe("starting on a port that is taken", () => {
+  it("fails instead of announcing a server that serves nothing", async () => {
+    const port = Number(new URL(t.api.url).port);
+    const config = {
+      ...loadConfig({ DATABASE_URL: t.db.url, PORT: String(port), LOG_LEVEL: "silent" }),
+      seedDemo: false,
+    };
+    await expect(startApi(config)).rejects.toMatchObject({ code: "EADDRINUSE" });
+  });
+});

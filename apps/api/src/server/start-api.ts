@@ -1,4 +1,5 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
+import type { Express } from "express";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { ApiConfig } from "../config";
@@ -14,6 +15,21 @@ export interface RunningApi {
   url: string;
   log: Logger;
   stop(): Promise<void>;
+}
+
+/**
+ * Listens on `port`; rejects when the port cannot be had (EADDRINUSE, EACCES) instead of
+ * announcing a server that serves nothing.
+ */
+function listen(app: Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer(app);
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server);
+    });
+  });
 }
 
 /**
@@ -40,9 +56,14 @@ export async function startApi(
     buildApiSchema("partner"),
   ]);
   const api = await createApp({ shop, admin, partner }, { config, dataSource, log });
-  const server = await new Promise<Server>((resolve) => {
-    const listening = api.app.listen(config.port, config.host, () => resolve(listening));
-  });
+  let server: Server;
+  try {
+    server = await listen(api.app, config.port, config.host);
+  } catch (error) {
+    await api.stop();
+    await dataSource.destroy();
+    throw error;
+  }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   return {

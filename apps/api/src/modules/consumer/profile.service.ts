@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next";
+import { isDisplayName } from "../../graphql/text-input";
 import { FieldProblem } from "../../graphql/error-result";
 import { isUuid } from "../../graphql/ids";
 import { inTransaction, type RequestContext } from "../../graphql/request-context";
@@ -68,7 +69,7 @@ export async function updateMyProfile(
     if (!household) return { kind: "no-household" } as const;
     const problems: FieldProblem[] = [];
     const displayName = change.displayName?.trim();
-    if (change.displayName != null && (!displayName || displayName.length > 100)) {
+    if (change.displayName != null && !isDisplayName(displayName)) {
       problems.push(problem("displayName", t("consumer.displayNameRequired")));
     }
     if (change.locale != null && !(LOCALES as readonly string[]).includes(change.locale)) {

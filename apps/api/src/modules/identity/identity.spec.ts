@@ -161,13 +161,31 @@ describe("registering a consumer household with an invitation code", () => {
       "phone",
     ]);
     expect(res.register.problems.find((p) => p.field === "password")?.message).toBe(
-      "密码至少需要 8 个字符。",
+      "密码需要 8 到 200 个字符。",
     );
     expect(await t.dataSource.query("SELECT count(*)::int AS n FROM users")).toEqual(usersBefore);
     const invitation = await t.dataSource.query("SELECT used_at FROM invitations WHERE code = $1", [
       fixture.invitationCode,
     ]);
     expect(invitation).toEqual([{ used_at: null }]);
+  });
+
+  it("refuses a name that is too long or hides control characters, saying why", async () => {
+    for (const displayName of ["长".repeat(101), "a\u202Eb", "bell\u0007"]) {
+      const res = await t
+        .shop()
+        .data<{ register: { problems: { field: string; message: string }[] } }>(REGISTER, {
+          input: {
+            ...base,
+            displayName,
+            invitationCode: fixture.secondInvitationCode,
+            phone: "13912345009",
+          },
+        });
+      expect(res.register.problems).toEqual([
+        { field: "displayName", message: "称呼需要 1 到 100 个字符，不能有控制字符。" },
+      ]);
+    }
   });
 
   it("refuses an expired or unknown code", async () => {

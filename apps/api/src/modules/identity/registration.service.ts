@@ -2,6 +2,7 @@ import { normalizeChinaPhone, PhoneError } from "@nested/domain";
 import type { TFunction } from "i18next";
 import { QueryFailedError } from "typeorm";
 import { FieldProblem } from "../../graphql/error-result";
+import { isDisplayName } from "../../graphql/text-input";
 import { inTransaction, type RequestContext } from "../../graphql/request-context";
 import { ConsumerGroup } from "../consumer/consumer-group.entity";
 import { ConsumerHousehold } from "../consumer/consumer-household.entity";
@@ -12,6 +13,8 @@ import { User } from "./user.entity";
 
 /** Shortest password accepted at registration. */
 export const MIN_PASSWORD_LENGTH = 8;
+/** Longest password accepted (argon2 takes any length; this bounds the work a request can ask for). */
+export const MAX_PASSWORD_LENGTH = 200;
 
 /** A registration that passed validation: trimmed name, e-mail as given, phone in E.164. */
 export interface ValidRegistration {
@@ -50,7 +53,7 @@ export function validateRegistration(
 ): { ok: true; value: ValidRegistration } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const displayName = input.displayName.trim();
-  if (displayName.length === 0 || displayName.length > 100) {
+  if (!isDisplayName(displayName)) {
     problems.push(problem("displayName", t("identity.displayNameRequired")));
   }
   const email = input.email?.trim() || null;
@@ -68,9 +71,12 @@ export function validateRegistration(
   }
   if (email === null && !input.phone?.trim())
     problems.push(problem("email", t("identity.needEmailOrPhone")));
-  if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > 200) {
+  if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > MAX_PASSWORD_LENGTH) {
     problems.push(
-      problem("password", t("identity.passwordTooShort", { min: MIN_PASSWORD_LENGTH })),
+      problem(
+        "password",
+        t("identity.passwordLength", { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH }),
+      ),
     );
   }
   if (problems.length > 0) return { ok: false, problems };

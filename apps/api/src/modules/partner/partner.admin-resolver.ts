@@ -1,14 +1,26 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { NotFoundError } from "../../graphql/error-result";
 import { RequirePermission } from "../../graphql/permissions";
 import type { RequestContext } from "../../graphql/request-context";
 import { translatorFor } from "../../i18n/translate";
 import { issueApiKey, revokeApiKey } from "./api-key.service";
-import { IssueApiKeyResult, IssuedApiKey } from "./partner.types";
+import { listPartnerOrganisations } from "./partner.service";
+import {
+  IssueApiKeyResult,
+  IssuedApiKey,
+  PartnerOrganisationType,
+  toPartnerOrganisationType,
+} from "./partner.types";
 
 /** Partner API keys, issued and revoked by admins. */
 @Resolver()
 export class PartnerAdminResolver {
+  @RequirePermission("partner:manage")
+  @Query(() => [PartnerOrganisationType], { description: "Every partner organisation, by name." })
+  async partnerOrganisations(@Ctx() ctx: RequestContext): Promise<PartnerOrganisationType[]> {
+    return (await listPartnerOrganisations(ctx)).map(toPartnerOrganisationType);
+  }
+
   @RequirePermission("partner:manage")
   @Mutation(() => IssueApiKeyResult, {
     description: "A new API key for a partner; the secret is shown once.",

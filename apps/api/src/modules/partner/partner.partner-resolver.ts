@@ -1,7 +1,7 @@
 import { Ctx, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../graphql/permissions";
 import type { RequestContext } from "../../graphql/request-context";
-import { PartnerOrganisationType } from "./partner.types";
+import { PartnerOrganisationType, toPartnerOrganisationType } from "./partner.types";
 import { callerOrganisation } from "./partner.service";
 
 /** The partner's own organisation, on the partner API. */
@@ -15,12 +15,6 @@ export class PartnerPartnerResolver {
   async partnerOrganisation(@Ctx() ctx: RequestContext): Promise<PartnerOrganisationType | null> {
     const found = await callerOrganisation(ctx);
     if (!found) return null;
-    const { organisation, producerGroupCount } = found;
-    return Object.assign(new PartnerOrganisationType(), {
-      id: organisation.id,
-      name: organisation.name,
-      suppressionK: organisation.suppressionK,
-      producerGroupCount,
-    });
+    return toPartnerOrganisationType(found);
   }
 }

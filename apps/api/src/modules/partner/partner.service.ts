@@ -23,3 +23,22 @@ export async function callerOrganisation(
     producerGroupCount: principal.kind === "anonymous" ? 0 : principal.producerGroupIds.length,
   };
 }
+
+/** Every partner organisation with how many producer groups it may see, by name (for admins). */
+export async function listPartnerOrganisations(
+  ctx: RequestContext,
+): Promise<{ organisation: PartnerOrganisation; producerGroupCount: number }[]> {
+  const rows: { id: string; groups: number }[] = await ctx.manager.query(
+    `SELECT o.id, count(g.producer_group_id)::int AS groups
+       FROM partner_organisations o LEFT JOIN partner_organisation_groups g ON g.partner_organisation_id = o.id
+      GROUP BY o.id`,
+  );
+  const counts = new Map(rows.map((row) => [row.id, row.groups]));
+  const organisations = await ctx.manager
+    .getRepository(PartnerOrganisation)
+    .find({ order: { name: "ASC", id: "ASC" } });
+  return organisations.map((organisation) => ({
+    organisation,
+    producerGroupCount: counts.get(organisation.id) ?? 0,
+  }));
+}

@@ -27,6 +27,12 @@ type IssueAnswer = {
 describe("partner API keys", () => {
   it("are issued by an admin, shown once, stored hashed, work on the partner API, and stop working when revoked", async () => {
     const admin = await t.admin().signIn(fixture.logins.ADMIN, FIXTURE_PASSWORD);
+    const listed = await admin.data<{
+      partnerOrganisations: { id: string; name: string; producerGroupCount: number }[];
+    }>("{ partnerOrganisations { id name producerGroupCount } }");
+    expect(listed.partnerOrganisations).toEqual([
+      { id: fixture.partnerOrganisation.id, name: "山地发展研究会", producerGroupCount: 2 },
+    ]);
     const issued = (await admin.data<IssueAnswer>(ISSUE, { org: fixture.partnerOrganisation.id }))
       .issueApiKey;
     expect(issued.__typename).toBe("IssuedApiKey");

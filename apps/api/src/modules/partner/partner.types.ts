@@ -41,3 +41,17 @@ export const IssueApiKeyResult = createUnionType({
   types: () => [IssuedApiKey, NotFoundError] as const,
   resolveType: (value) => value.constructor.name,
 });
+
+/** The GraphQL shape of an organisation and the number of producer groups it may see. */
+export function toPartnerOrganisationType(found: {
+  organisation: { id: string; name: string; suppressionK: number };
+  producerGroupCount: number;
+}): PartnerOrganisationType {
+  const { organisation, producerGroupCount } = found;
+  return Object.assign(new PartnerOrganisationType(), {
+    id: organisation.id,
+    name: organisation.name,
+    suppressionK: organisation.suppressionK,
+    producerGroupCount,
+  });
+}
