@@ -3,6 +3,8 @@
  * U+2066–U+2069) that can make a name display as something else. Names and short texts that
  * people see must not contain them.
  */
+// Matching control characters is the point here.
+// eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 /** True when `text` holds a character that {@link UNPRINTABLE} forbids in names. */
