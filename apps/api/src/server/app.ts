@@ -120,24 +120,20 @@ function jsonErrors(log: Logger) {
     _next: NextFunction,
   ) => {
     if (error.type === "entity.parse.failed") {
-      res
-        .status(400)
-        .json({
-          errors: [
-            { message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } },
-          ],
-        });
+      res.status(400).json({
+        errors: [
+          { message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } },
+        ],
+      });
     } else if (error.type === "entity.too.large") {
-      res
-        .status(413)
-        .json({
-          errors: [
-            {
-              message: "The request body is too large.",
-              extensions: { code: "PAYLOAD_TOO_LARGE" },
-            },
-          ],
-        });
+      res.status(413).json({
+        errors: [
+          {
+            message: "The request body is too large.",
+            extensions: { code: "PAYLOAD_TOO_LARGE" },
+          },
+        ],
+      });
     } else {
       log.error({ err: error }, "http fault");
       res
