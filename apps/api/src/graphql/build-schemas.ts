@@ -6,7 +6,9 @@ import { GrowerShopResolver, OfferShopResolver } from "../modules/cycle/offer.sh
 import { ConsumerShopResolver } from "../modules/consumer/consumer.shop-resolver";
 import { PickupPointShopResolver } from "../modules/consumer/pickup-point.shop-resolver";
 import { FeedbackShopResolver } from "../modules/feedback/feedback.shop-resolver";
+import { AuditAdminResolver } from "../modules/audit/audit.admin-resolver";
 import { HouseholdAdminResolver } from "../modules/household/household.admin-resolver";
+import { HouseholdRegisterAdminResolver } from "../modules/household/household-register.admin-resolver";
 import { VillageShopResolver } from "../modules/household/village.shop-resolver";
 import { IdentityAdminResolver } from "../modules/identity/identity.admin-resolver";
 import { IdentityShopResolver } from "../modules/identity/identity.shop-resolver";
@@ -40,7 +42,13 @@ export const RESOLVERS = {
     VisitSignUpShopResolver,
     ImpactShopResolver,
   ] as ResolverList,
-  admin: [IdentityAdminResolver, HouseholdAdminResolver, PartnerAdminResolver] as ResolverList,
+  admin: [
+    IdentityAdminResolver,
+    HouseholdAdminResolver,
+    HouseholdRegisterAdminResolver,
+    AuditAdminResolver,
+    PartnerAdminResolver,
+  ] as ResolverList,
   partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,
 };
 
