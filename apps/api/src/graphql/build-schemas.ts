@@ -1,9 +1,11 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
+import { CatalogAdminResolver } from "../modules/catalog/catalog.admin-resolver";
 import { CatalogShopResolver, VariantShopResolver } from "../modules/catalog/catalog.shop-resolver";
 import { CycleShopResolver } from "../modules/cycle/cycle.shop-resolver";
 import { GrowerShopResolver, OfferShopResolver } from "../modules/cycle/offer.shop-resolver";
 import { ConsumerShopResolver } from "../modules/consumer/consumer.shop-resolver";
+import { PickupPointAdminResolver } from "../modules/consumer/pickup-point.admin-resolver";
 import { PickupPointShopResolver } from "../modules/consumer/pickup-point.shop-resolver";
 import { FeedbackShopResolver } from "../modules/feedback/feedback.shop-resolver";
 import { AuditAdminResolver } from "../modules/audit/audit.admin-resolver";
@@ -47,6 +49,8 @@ export const RESOLVERS = {
     HouseholdAdminResolver,
     HouseholdRegisterAdminResolver,
     AuditAdminResolver,
+    CatalogAdminResolver,
+    PickupPointAdminResolver,
     PartnerAdminResolver,
   ] as ResolverList,
   partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,

@@ -118,7 +118,10 @@ export class InvalidTransitionError extends ErrorResult {
 /** The record cannot be removed because others refer to it; nothing was changed. */
 @ObjectType({ implements: ErrorResult })
 export class InUseError extends ErrorResult {
-  @Field(() => [String], { description: "What refers to it, e.g. offers, orders." })
+  @Field(() => [String], {
+    description:
+      "What refers to it: offers, orders, supplyDeclarations, lots, consumerGroups, consumerHouseholds.",
+  })
   referencedBy: string[];
 
   constructor(message: string, referencedBy: string[]) {

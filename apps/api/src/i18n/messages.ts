@@ -80,6 +80,15 @@ export const MESSAGES = {
       priceRequired: "请填写价格（分）或价格文字（元），二选一。",
       priceInvalid: "价格不正确：{{reason}}",
       inUse: "不能删除：{{what}}仍在引用它。",
+      references: {
+        offers: "报价",
+        orders: "订单",
+        supplyDeclarations: "报货",
+        lots: "收货批次",
+        consumerGroups: "消费者小组",
+        consumerHouseholds: "消费者家庭",
+        separator: "、",
+      },
     },
   },
   en: {
@@ -160,6 +169,15 @@ export const MESSAGES = {
       priceRequired: "Give either the price in fen or the price as text in yuan, not both.",
       priceInvalid: "The price is not right: {{reason}}",
       inUse: "Cannot remove it: {{what}} still refer to it.",
+      references: {
+        offers: "offers",
+        orders: "orders",
+        supplyDeclarations: "supply declarations",
+        lots: "lots",
+        consumerGroups: "consumer groups",
+        consumerHouseholds: "consumer households",
+        separator: ", ",
+      },
     },
   },
 } as const;
