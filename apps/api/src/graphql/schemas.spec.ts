@@ -5,6 +5,7 @@ import { type GraphQLSchema, isObjectType, printSchema } from "graphql";
 import { getMetadataStorage } from "type-graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildApiSchema, RESOLVERS } from "./build-schemas";
+import { ADMIN_MATRIX as MATRIX } from "../test/admin-permission-matrix";
 import { PERMISSION_REGISTRY } from "./permissions";
 
 const APIS = ["shop", "admin", "partner"] as const;
@@ -26,33 +27,6 @@ function names(schema: GraphQLSchema): string[] {
   }
   return out;
 }
-
-// The matrix, worked out from ROLE_PERMISSIONS in @nested/domain: which role may call what.
-const MATRIX: Record<string, string[]> = {
-  "HouseholdAdminResolver.households": ["STAFF", "FINANCE", "ADMIN"],
-  "HouseholdAdminResolver.household": ["STAFF", "FINANCE", "ADMIN"],
-  "HouseholdRegisterAdminResolver.createHousehold": ["STAFF", "ADMIN"],
-  "HouseholdRegisterAdminResolver.updateHousehold": ["STAFF", "ADMIN"],
-  "HouseholdRegisterAdminResolver.setHouseholdYear": ["ADMIN"],
-  "HouseholdRegisterAdminResolver.recordConsent": ["STAFF", "ADMIN"],
-  "HouseholdRegisterAdminResolver.withdrawConsent": ["STAFF", "ADMIN"],
-  "HouseholdRegisterAdminResolver.changeMembership": ["STAFF", "ADMIN"],
-  "HouseholdRegisterAdminResolver.leaveGroup": ["STAFF", "ADMIN"],
-  "AuditAdminResolver.auditLog": ["ADMIN"],
-  "CatalogAdminResolver.products": ["STAFF", "ADMIN"],
-  "CatalogAdminResolver.createProduct": ["STAFF", "ADMIN"],
-  "CatalogAdminResolver.updateProduct": ["STAFF", "ADMIN"],
-  "CatalogAdminResolver.removeProduct": ["STAFF", "ADMIN"],
-  "CatalogAdminResolver.createVariant": ["STAFF", "ADMIN"],
-  "CatalogAdminResolver.updateVariant": ["STAFF", "ADMIN"],
-  "CatalogAdminResolver.removeVariant": ["STAFF", "ADMIN"],
-  "CatalogAdminResolver.addReferencePrice": ["STAFF", "ADMIN"],
-  "PickupPointAdminResolver.removePickupPoint": ["STAFF", "ADMIN"],
-  "PartnerAdminResolver.issueApiKey": ["ADMIN"],
-  "PartnerAdminResolver.revokeApiKey": ["ADMIN"],
-  "PartnerPartnerResolver.partnerOrganisation": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
-  "PovertyLinePartnerResolver.povertyLines": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
-};
 
 describe("the three GraphQL schemas", () => {
   it.each(APIS)("%s matches its committed snapshot (UPDATE_SNAPSHOTS=1 rewrites it)", (api) => {
