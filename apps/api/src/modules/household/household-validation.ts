@@ -53,7 +53,7 @@ export function householdProblems(
   if (input.livelihoodResources && resourceProblem(input.livelihoodResources))
     add("livelihoodResources", "household.resourceRange");
   if (input.displayName != null && input.displayName.length > 100)
-    add("displayName", "household.headNameRequired");
+    add("displayName", "household.displayNameTooLong");
   if (input.idNumber != null && !ID_NUMBER.test(input.idNumber))
     add("idNumber", "household.idNumberInvalid");
   if (input.bankAccount != null && !BANK_ACCOUNT.test(input.bankAccount))
