@@ -51,6 +51,14 @@ const CALLS: Record<string, { query: string; variables?: Record<string, unknown>
     query: `mutation($id: ID!) { leaveGroup(householdId: $id, leftOn: "2012-01-01") { __typename } }`,
     variables: { id: NOBODY },
   },
+  "HouseholdRegisterAdminResolver.addHouseholdMember": {
+    query: `mutation($id: ID!) { addHouseholdMember(householdId: $id, input: { relation: CHILD, sex: F }) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "HouseholdRegisterAdminResolver.updateHouseholdMember": {
+    query: `mutation($id: ID!) { updateHouseholdMember(memberId: $id, input: { relation: CHILD, sex: F }) { __typename } }`,
+    variables: { id: NOBODY },
+  },
   "AuditAdminResolver.auditLog": {
     query: `query($id: ID!) { auditLog(entityType: "Household", entityId: $id) { totalItems } }`,
     variables: { id: NOBODY },

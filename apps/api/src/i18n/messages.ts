@@ -44,6 +44,7 @@ export const MESSAGES = {
     },
     household: {
       notFound: "找不到这个农户。",
+      memberNotFound: "找不到这位家庭成员。",
       consentNotFound: "找不到这条同意记录。",
       villageNotFound: "找不到这个村。",
       groupNotFound: "找不到这个生产小组，或您无权管理它。",
@@ -133,6 +134,7 @@ export const MESSAGES = {
     },
     household: {
       notFound: "There is no such household.",
+      memberNotFound: "There is no such household member.",
       consentNotFound: "There is no such consent record.",
       villageNotFound: "There is no such village.",
       groupNotFound: "There is no such producer group, or it is not yours to manage.",

@@ -14,6 +14,8 @@ export const ADMIN_MATRIX: Readonly<Record<string, readonly string[]>> = {
   "HouseholdRegisterAdminResolver.withdrawConsent": ["STAFF", "ADMIN"],
   "HouseholdRegisterAdminResolver.changeMembership": ["STAFF", "ADMIN"],
   "HouseholdRegisterAdminResolver.leaveGroup": ["STAFF", "ADMIN"],
+  "HouseholdRegisterAdminResolver.addHouseholdMember": ["ADMIN"],
+  "HouseholdRegisterAdminResolver.updateHouseholdMember": ["ADMIN"],
   "AuditAdminResolver.auditLog": ["ADMIN"],
   "CatalogAdminResolver.products": ["STAFF", "ADMIN"],
   "CatalogAdminResolver.createProduct": ["STAFF", "ADMIN"],

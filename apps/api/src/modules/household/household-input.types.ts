@@ -8,7 +8,12 @@ import {
 } from "../../graphql/error-result";
 import type { MemberRelation } from "./household-member.entity";
 import type { HeadAgeBand, Sex } from "./household.entity";
-import { ConsentRecordType, HouseholdYearType, MemberRelationEnum } from "./household-detail.types";
+import {
+  ConsentRecordType,
+  HouseholdMemberType,
+  HouseholdYearType,
+  MemberRelationEnum,
+} from "./household-detail.types";
 import { HeadAgeBandEnum, HouseholdType, SexEnum } from "./household.types";
 
 /** Livelihood resources as entered; omitted keys were not surveyed. */
@@ -164,4 +169,12 @@ export const ConsentResult = createUnionType({
   name: "ConsentResult",
   types: () => [ConsentRecordType, NotFoundError, InvalidInputError] as const,
   resolveType: (value) => (value instanceof ErrorResult ? value.constructor.name : "ConsentRecord"),
+});
+
+/** The answer to adding or changing a household member. */
+export const HouseholdMemberResult = createUnionType({
+  name: "HouseholdMemberResult",
+  types: () => [HouseholdMemberType, NotFoundError, InvalidInputError] as const,
+  resolveType: (value) =>
+    value instanceof ErrorResult ? value.constructor.name : "HouseholdMember",
 });

@@ -9,6 +9,8 @@ import {
   ConsentResult,
   CreateHouseholdInput,
   HouseholdChangesInput,
+  HouseholdMemberInput,
+  HouseholdMemberResult,
   HouseholdResult,
   HouseholdYearResult,
 } from "./household-input.types";
@@ -20,6 +22,7 @@ import {
   updateHousehold,
   withdrawConsent,
 } from "./household-register.service";
+import { addHouseholdMember, updateHouseholdMember } from "./household-member.service";
 import { MembershipStateEnum } from "./household.types";
 
 /** Changes to the household register; each is written to the audit log with before and after. */
@@ -112,5 +115,29 @@ export class HouseholdRegisterAdminResolver {
     @Arg("leftOn", () => LocalDateScalar) leftOn: string,
   ): Promise<typeof HouseholdResult> {
     return changeMembership(ctx, householdId, "LEFT", leftOn);
+  }
+
+  @RequirePermission("household:write-sensitive")
+  @Mutation(() => HouseholdMemberResult, {
+    description: "Adds a member (health and disability are sensitive).",
+  })
+  addHouseholdMember(
+    @Ctx() ctx: RequestContext,
+    @Arg("householdId", () => ID) householdId: string,
+    @Arg("input", () => HouseholdMemberInput) input: HouseholdMemberInput,
+  ): Promise<typeof HouseholdMemberResult> {
+    return addHouseholdMember(ctx, householdId, input);
+  }
+
+  @RequirePermission("household:write-sensitive")
+  @Mutation(() => HouseholdMemberResult, {
+    description: "Replaces what is recorded of one member.",
+  })
+  updateHouseholdMember(
+    @Ctx() ctx: RequestContext,
+    @Arg("memberId", () => ID) memberId: string,
+    @Arg("input", () => HouseholdMemberInput) input: HouseholdMemberInput,
+  ): Promise<typeof HouseholdMemberResult> {
+    return updateHouseholdMember(ctx, memberId, input);
   }
 }

@@ -328,6 +328,53 @@ describe("registering and changing households", () => {
   });
 });
 
+describe("members of a household", () => {
+  it("lets an admin add and correct a member, each change audited; staff are refused", async () => {
+    const admin = await adminClientFor(t, fixture, "ADMIN");
+    const ADD = `mutation($h: ID!, $input: HouseholdMemberInput!) { addHouseholdMember(householdId: $h, input: $input) {
+      __typename ... on HouseholdMember { id relation sex birthYear healthNote migrantWorker }
+      ... on InvalidInputError { problems { field message } } } }`;
+    const bad = await admin.data<{ addHouseholdMember: unknown }>(ADD, {
+      h: sg001.id,
+      input: { relation: "SPOUSE", sex: "M", birthYear: 1850 },
+    });
+    expect(bad.addHouseholdMember).toEqual({
+      __typename: "InvalidInputError",
+      problems: [{ field: "birthYear", message: "出生年份必须在 1900 到 2100 之间。" }],
+    });
+    const added = await admin.data<{ addHouseholdMember: { id: string } }>(ADD, {
+      h: sg001.id,
+      input: { relation: "SPOUSE", sex: "M", birthYear: 1952, healthNote: "腿脚不便" },
+    });
+    expect(added.addHouseholdMember).toMatchObject({
+      __typename: "HouseholdMember",
+      relation: "SPOUSE",
+      birthYear: 1952,
+      healthNote: "腿脚不便",
+      migrantWorker: false,
+    });
+    const updated = await admin.data<{ updateHouseholdMember: unknown }>(
+      `mutation($m: ID!) { updateHouseholdMember(memberId: $m, input: { relation: SPOUSE, sex: M, birthYear: 1953 }) {
+        __typename ... on HouseholdMember { birthYear healthNote } } }`,
+      { m: added.addHouseholdMember.id },
+    );
+    expect(updated.updateHouseholdMember).toEqual({
+      __typename: "HouseholdMember",
+      birthYear: 1953,
+      healthNote: null,
+    });
+    const [change] = await readAudits(sg001.id, "member.update");
+    expect(change!.before).toMatchObject({ member: { birthYear: 1952, healthNote: "腿脚不便" } });
+    expect(change!.after).toMatchObject({ member: { birthYear: 1953, healthNote: null } });
+    const staff = await adminClientFor(t, fixture, "STAFF");
+    const refused = await staff.request(ADD, {
+      h: sg001.id,
+      input: { relation: "CHILD", sex: "F" },
+    });
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED");
+  });
+});
+
 const MEMBERSHIP = `mutation($h: ID!, $to: MembershipState!, $on: LocalDate!) {
   changeMembership(householdId: $h, to: $to, on: $on) {
     __typename
