@@ -1,12 +1,16 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
+import { CatalogAdminResolver } from "../modules/catalog/catalog.admin-resolver";
 import { CatalogShopResolver, VariantShopResolver } from "../modules/catalog/catalog.shop-resolver";
 import { CycleShopResolver } from "../modules/cycle/cycle.shop-resolver";
 import { GrowerShopResolver, OfferShopResolver } from "../modules/cycle/offer.shop-resolver";
 import { ConsumerShopResolver } from "../modules/consumer/consumer.shop-resolver";
+import { PickupPointAdminResolver } from "../modules/consumer/pickup-point.admin-resolver";
 import { PickupPointShopResolver } from "../modules/consumer/pickup-point.shop-resolver";
 import { FeedbackShopResolver } from "../modules/feedback/feedback.shop-resolver";
+import { AuditAdminResolver } from "../modules/audit/audit.admin-resolver";
 import { HouseholdAdminResolver } from "../modules/household/household.admin-resolver";
+import { HouseholdRegisterAdminResolver } from "../modules/household/household-register.admin-resolver";
 import { VillageShopResolver } from "../modules/household/village.shop-resolver";
 import { IdentityAdminResolver } from "../modules/identity/identity.admin-resolver";
 import { IdentityShopResolver } from "../modules/identity/identity.shop-resolver";
@@ -43,7 +47,15 @@ export const RESOLVERS = {
     VisitSignUpShopResolver,
     ImpactShopResolver,
   ] as ResolverList,
-  admin: [IdentityAdminResolver, HouseholdAdminResolver, PartnerAdminResolver] as ResolverList,
+  admin: [
+    IdentityAdminResolver,
+    HouseholdAdminResolver,
+    HouseholdRegisterAdminResolver,
+    AuditAdminResolver,
+    CatalogAdminResolver,
+    PickupPointAdminResolver,
+    PartnerAdminResolver,
+  ] as ResolverList,
   partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,
 };
 

@@ -21,6 +21,8 @@ export enum ErrorCode {
   ALREADY_SIGNED_UP = "ALREADY_SIGNED_UP",
   VISIT_FULL = "VISIT_FULL",
   INVITATION_LIMIT_REACHED = "INVITATION_LIMIT_REACHED",
+  INVALID_TRANSITION = "INVALID_TRANSITION",
+  IN_USE = "IN_USE",
 }
 registerEnumType(ErrorCode, {
   name: "ErrorCode",
@@ -80,5 +82,57 @@ export class NotFoundError extends ErrorResult {
     super();
     this.errorCode = ErrorCode.NOT_FOUND;
     this.message = message;
+  }
+}
+
+/** The caller may do the operation but not with this part of the input (e.g. sensitive fields). */
+@ObjectType({ implements: ErrorResult })
+export class ForbiddenError extends ErrorResult {
+  constructor(message: string) {
+    super();
+    this.errorCode = ErrorCode.FORBIDDEN;
+    this.message = message;
+  }
+}
+
+/**
+ * A state change the state machine refuses: `from` (null when there was no state yet), the
+ * `to` asked for, and the states `from` may move to. Nothing was changed.
+ */
+@ObjectType({ implements: ErrorResult })
+export class InvalidTransitionError extends ErrorResult {
+  @Field(() => String, { nullable: true })
+  from: string | null;
+
+  @Field()
+  to: string;
+
+  @Field(() => [String], { description: "The states `from` may move to directly." })
+  allowed: string[];
+
+  constructor(message: string, from: string | null, to: string, allowed: readonly string[]) {
+    super();
+    this.errorCode = ErrorCode.INVALID_TRANSITION;
+    this.message = message;
+    this.from = from;
+    this.to = to;
+    this.allowed = [...allowed];
+  }
+}
+
+/** The record cannot be removed because others refer to it; nothing was changed. */
+@ObjectType({ implements: ErrorResult })
+export class InUseError extends ErrorResult {
+  @Field(() => [String], {
+    description:
+      "What refers to it: offers, orders, supplyDeclarations, lots, consumerGroups, consumerHouseholds.",
+  })
+  referencedBy: string[];
+
+  constructor(message: string, referencedBy: string[]) {
+    super();
+    this.errorCode = ErrorCode.IN_USE;
+    this.message = message;
+    this.referencedBy = referencedBy;
   }
 }

@@ -67,7 +67,22 @@ export class HouseholdType {
   villageId: string;
 
   @Field(() => VillageType)
-  village: VillageType;
+  village?: VillageType;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Public profile, shown in the shop only under a PUBLIC_PROFILE consent.",
+  })
+  displayName: string | null;
+
+  @Field(() => String, { nullable: true })
+  photoUrl: string | null;
+
+  @Field(() => String, { nullable: true })
+  storyZh: string | null;
+
+  @Field(() => String, { nullable: true })
+  storyEn: string | null;
 }
 
 /** A page of households. */
