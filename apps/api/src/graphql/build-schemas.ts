@@ -2,7 +2,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { CatalogShopResolver, VariantShopResolver } from "../modules/catalog/catalog.shop-resolver";
 import { CycleShopResolver } from "../modules/cycle/cycle.shop-resolver";
-import { GrowerShopResolver, OfferShopResolver } from "../modules/cycle/offer.shop-resolver";
+import { OfferShopResolver } from "../modules/cycle/offer.shop-resolver";
 import { ConsumerShopResolver } from "../modules/consumer/consumer.shop-resolver";
 import { PickupPointShopResolver } from "../modules/consumer/pickup-point.shop-resolver";
 import { FeedbackShopResolver } from "../modules/feedback/feedback.shop-resolver";
@@ -36,7 +36,6 @@ export const RESOLVERS = {
     VariantShopResolver,
     CycleShopResolver,
     OfferShopResolver,
-    GrowerShopResolver,
     ConsumerShopResolver,
     FeedbackShopResolver,
     VisitShopResolver,
