@@ -3,7 +3,7 @@ import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { CatalogAdminResolver } from "../modules/catalog/catalog.admin-resolver";
 import { CatalogShopResolver, VariantShopResolver } from "../modules/catalog/catalog.shop-resolver";
 import { CycleShopResolver } from "../modules/cycle/cycle.shop-resolver";
-import { GrowerShopResolver, OfferShopResolver } from "../modules/cycle/offer.shop-resolver";
+import { OfferShopResolver } from "../modules/cycle/offer.shop-resolver";
 import { ConsumerShopResolver } from "../modules/consumer/consumer.shop-resolver";
 import { PickupPointAdminResolver } from "../modules/consumer/pickup-point.admin-resolver";
 import { PickupPointShopResolver } from "../modules/consumer/pickup-point.shop-resolver";
@@ -40,7 +40,6 @@ export const RESOLVERS = {
     VariantShopResolver,
     CycleShopResolver,
     OfferShopResolver,
-    GrowerShopResolver,
     ConsumerShopResolver,
     FeedbackShopResolver,
     VisitShopResolver,

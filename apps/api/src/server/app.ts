@@ -13,9 +13,8 @@ import { LoaderRegistry } from "../graphql/loader-registry";
 import type { Principal, RequestContext } from "../graphql/request-context";
 import { localeFromHeader } from "../i18n/translate";
 import { resolvePrincipal, type Audience } from "../modules/identity/principal.service";
-import { queryLimits } from "./armor";
+import { QUERY_LIMITS, queryLimits } from "./armor";
 import { formatError } from "./format-error";
-import { parseGuard } from "./parse-guard";
 import { cookieJar, tokenFromRequest } from "./session-cookie";
 
 /** The three GraphQL schemas, built from disjoint resolver lists. */
@@ -65,6 +64,9 @@ async function mountGraphql(
     // resolver to compute them: on a page of 50 offers that is a thousand wrapped calls.
     plugins: [...limits.plugins, errorLogger(deps.log), ApolloServerPluginCacheControlDisabled()],
     validationRules: [...limits.validationRules],
+    // graphql-js's own token limit while Apollo parses: a query past it, like any syntax error,
+    // is answered 400 with the parser's message. Parsed documents are cached by Apollo.
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     includeStacktraceInErrorResponses: !deps.config.production,
     // Compact JSON: Apollo's default indents every response, which on a page of 50 offers
     // roughly doubles the bytes written and the time spent writing them.
@@ -77,7 +79,6 @@ async function mountGraphql(
   app.use(
     route,
     express.json({ limit: "256kb" }),
-    parseGuard,
     expressMiddleware(server, {
       context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
         const requestId = randomUUID();

@@ -2,7 +2,8 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 
 /**
  * Query limits on every endpoint (graphql-armor): depth, aliases, cost and directives, and — in
- * production — no "did you mean" schema suggestions in errors. Tokens: see parse-guard.ts.
+ * production — no "did you mean" schema suggestions in errors. Tokens: Apollo's `parseOptions`
+ * (see app.ts).
  */
 export const QUERY_LIMITS = {
   maxDepth: 10,
@@ -18,8 +19,8 @@ export function queryLimits(production: boolean) {
     maxDepth: { n: QUERY_LIMITS.maxDepth },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
-    // Tokens are limited while parsing, before Apollo (see parse-guard.ts), so that a syntax
-    // error answers 400 rather than the 500 armor's parser hook produces.
+    // Tokens are limited by graphql-js while Apollo parses (`parseOptions` in app.ts), so that a
+    // long query answers 400 like any syntax error rather than the 500 armor's parser hook gives.
     maxTokens: { enabled: false },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
     blockFieldSuggestion: { enabled: production },

@@ -6,7 +6,8 @@ import { groupByKey } from "../../graphql/loader-registry";
 import type { Page } from "../../graphql/pagination";
 import type { RequestContext } from "../../graphql/request-context";
 import { SHOP_HIDDEN_CYCLE_STATES } from "../cycle/cycle.service";
-import { Offer } from "../cycle/offer.entity";
+import type { OfferType } from "../cycle/offer.types";
+import { SHOP_OFFER_COLUMNS, type ShopOfferRow, toShopOffer } from "../cycle/shop-offer";
 import { Product, type ProductCategory } from "./product.entity";
 import { Variant } from "./variant.entity";
 
@@ -66,39 +67,29 @@ export async function shopProductById(ctx: RequestContext, id: string): Promise<
 
 /**
  * The offers of each product's variants in one shop-visible cycle (key: `productId:cycleId`),
- * by Chinese variant name then id; empty for an unknown, unpublished or malformed cycle id.
- * Batched: one query however many products a list shows.
+ * shaped for the `Offer` GraphQL type, by Chinese variant name then id; empty for an unknown,
+ * unpublished or malformed cycle id. Batched: one query however many products a list shows.
  */
-export function offersOfProduct(ctx: RequestContext): DataLoader<string, Offer[]> {
+export function offersOfProduct(ctx: RequestContext): DataLoader<string, OfferType[]> {
   return ctx.loaders.get(
     "catalog.offersOfProduct",
     () =>
-      new DataLoader<string, Offer[]>(async (keys) => {
+      new DataLoader<string, OfferType[]>(async (keys) => {
         const pairs = keys
           .map((key) => key.split(":") as [string, string])
           .filter(([, cycleId]) => isUuid(cycleId));
         if (pairs.length === 0) return keys.map(() => []);
-        const rows = await ctx.manager
-          .getRepository(Offer)
-          .createQueryBuilder("o")
-          .innerJoin(
-            "order_cycles",
-            "c",
-            "c.id = o.order_cycle_id AND c.state NOT IN (:...hidden)",
-            { hidden: SHOP_HIDDEN_CYCLE_STATES },
-          )
-          .innerJoin("variants", "v", "v.id = o.variant_id AND v.deleted_at IS NULL")
-          .addSelect("v.product_id", "product_id")
-          .where("v.product_id IN (:...productIds)", { productIds: pairs.map((p) => p[0]) })
-          .andWhere("o.order_cycle_id IN (:...cycleIds)", { cycleIds: pairs.map((p) => p[1]) })
-          .orderBy("v.name_zh", "ASC")
-          .addOrderBy("o.id", "ASC")
-          .getRawAndEntities();
-        const productOf = new Map<string, string>();
-        rows.raw.forEach((raw: { o_id: string; product_id: string }) =>
-          productOf.set(raw.o_id, raw.product_id),
+        const rows: ShopOfferRow[] = await ctx.manager.query(
+          `SELECT ${SHOP_OFFER_COLUMNS}
+           FROM offers o
+           JOIN order_cycles c ON c.id = o.order_cycle_id AND NOT (c.state = ANY($1))
+           JOIN variants v ON v.id = o.variant_id AND v.deleted_at IS NULL
+           JOIN products p ON p.id = v.product_id
+           WHERE v.product_id = ANY($2::uuid[]) AND o.order_cycle_id = ANY($3::uuid[])
+           ORDER BY v.name_zh, o.id`,
+          [SHOP_HIDDEN_CYCLE_STATES, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
         );
-        return groupByKey(keys, rows.entities, (o) => `${productOf.get(o.id)}:${o.orderCycleId}`);
+        return groupByKey(keys, rows.map(toShopOffer), (o) => `${o.product.id}:${o.orderCycleId}`);
       }),
   );
 }

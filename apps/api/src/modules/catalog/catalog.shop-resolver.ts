@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { type Page, PageInput } from "../../graphql/pagination";
 import type { RequestContext } from "../../graphql/request-context";
-import type { Offer } from "../cycle/offer.entity";
 import { OfferType, ReferencePriceType } from "../cycle/offer.types";
 import { latestReferencePrice } from "./catalog.loaders";
 import { ProductFilter, ProductList, ProductType, VariantType } from "./catalog.types";
@@ -49,7 +48,7 @@ export class CatalogShopResolver {
     @Root() product: ProductType,
     @Ctx() ctx: RequestContext,
     @Arg("orderCycleId", () => ID) orderCycleId: string,
-  ): Promise<Offer[]> {
+  ): Promise<OfferType[]> {
     return offersOfProduct(ctx).load(`${product.id}:${orderCycleId}`);
   }
 }

@@ -2,7 +2,7 @@ import { ratioInBasisPoints } from "@nested/domain";
 import type { RequestContext } from "../../graphql/request-context";
 import { latestReferencePrice } from "../catalog/catalog.loaders";
 import type { ReferencePrice } from "../catalog/reference-price.entity";
-import type { Offer } from "./offer.entity";
+import type { OfferType } from "./offer.types";
 
 /** An offer's prices compared with the township market and with each other, in basis points. */
 export interface OfferPricing {
@@ -21,15 +21,15 @@ export interface OfferPricing {
  */
 export async function offerPricing(
   ctx: RequestContext,
-  offer: Pick<Offer, "variantId" | "priceFen" | "producerPriceFen">,
+  offer: Pick<OfferType, "variantId" | "price" | "producerPrice">,
 ): Promise<OfferPricing> {
   const reference = await latestReferencePrice(ctx).load(offer.variantId);
   return {
     referencePrice: reference,
     premiumBasisPoints:
       reference && reference.priceFen > 0
-        ? ratioInBasisPoints(offer.producerPriceFen - reference.priceFen, reference.priceFen)
+        ? ratioInBasisPoints(offer.producerPrice - reference.priceFen, reference.priceFen)
         : null,
-    householdShareBasisPoints: ratioInBasisPoints(offer.producerPriceFen, offer.priceFen),
+    householdShareBasisPoints: ratioInBasisPoints(offer.producerPrice, offer.price),
   };
 }

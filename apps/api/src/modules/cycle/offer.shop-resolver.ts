@@ -1,38 +1,15 @@
-import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Page } from "../../graphql/pagination";
 import type { RequestContext } from "../../graphql/request-context";
-import { productById, variantById } from "../catalog/catalog.loaders";
-import {
-  ProductCategoryEnum,
-  ProductType,
-  SaleUnitEnum,
-  VariantType,
-} from "../catalog/catalog.types";
-import type { Product, ProductCategory } from "../catalog/product.entity";
-import type { SaleUnit, Variant } from "../catalog/variant.entity";
-import type { Village } from "../household/village.entity";
-import { villageById } from "../household/village.service";
 import { VillageType } from "../household/village.types";
-import type { Offer } from "./offer.entity";
 import { type OfferPricing, offerPricing } from "./offer-pricing";
-import { type Grower, growersByOffer, offerKey } from "./offer.service";
-import { listOffers } from "./offer.service";
+import { growersByOffer, listOffers, offerKey } from "./offer.service";
 import { GrowerType, OfferList, OfferPricingType, OfferType, OffersArgs } from "./offer.types";
 
-async function variantOf(ctx: RequestContext, offer: Offer): Promise<Variant> {
-  const variant = await variantById(ctx).load(offer.variantId);
-  if (!variant) throw new Error(`Offer ${offer.id} points at a missing variant`);
-  return variant;
-}
-
-async function productOf(ctx: RequestContext, offer: Offer): Promise<Product> {
-  const variant = await variantOf(ctx, offer);
-  const product = await productById(ctx).load(variant.productId);
-  if (!product) throw new Error(`Variant ${variant.id} points at a missing product`);
-  return product;
-}
-
-/** The offers of a cycle, open to anyone browsing the shop; nested fields are batched. */
+/**
+ * The offers of a cycle, open to anyone browsing the shop. Offers arrive with variant and product
+ * filled; growers (with their villages) and reference prices are batched per request.
+ */
 @Resolver(() => OfferType)
 export class OfferShopResolver {
   @Query(() => OfferList, {
@@ -41,7 +18,7 @@ export class OfferShopResolver {
   offers(
     @Ctx() ctx: RequestContext,
     @Args(() => OffersArgs) args: OffersArgs,
-  ): Promise<Page<Offer>> {
+  ): Promise<Page<OfferType>> {
     return listOffers(ctx, {
       orderCycleId: args.orderCycleId,
       skip: args.page.skip,
@@ -54,68 +31,24 @@ export class OfferShopResolver {
     });
   }
 
-  @FieldResolver(() => Int, { description: "Units still available: total − reserved." })
-  quantityAvailable(@Root() offer: Offer): number {
-    return offer.quantityTotal - offer.quantityReserved;
-  }
-
-  @FieldResolver(() => VariantType)
-  variant(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<Variant> {
-    return variantOf(ctx, offer);
-  }
-
-  @FieldResolver(() => ProductType)
-  product(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<Product> {
-    return productOf(ctx, offer);
-  }
-
-  @FieldResolver(() => SaleUnitEnum)
-  async unit(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<SaleUnit> {
-    return (await variantOf(ctx, offer)).unit;
-  }
-
-  @FieldResolver(() => ProductCategoryEnum)
-  async category(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<ProductCategory> {
-    return (await productOf(ctx, offer)).category;
-  }
-
-  @FieldResolver(() => [Int], { description: "Months (1–12) in which the product is in season." })
-  async seasonMonths(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<number[]> {
-    return (await productOf(ctx, offer)).seasonMonths;
-  }
-
   @FieldResolver(() => [GrowerType], {
     description: "The households that declared this offer's supply in its cycle, by code.",
   })
-  growers(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<Grower[]> {
+  growers(@Root() offer: OfferType, @Ctx() ctx: RequestContext): Promise<GrowerType[]> {
     return growersByOffer(ctx).load(offerKey(offer));
   }
 
   @FieldResolver(() => [VillageType], { description: "Villages of the growers, by Chinese name." })
-  async villages(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<VillageType[]> {
+  async villages(@Root() offer: OfferType, @Ctx() ctx: RequestContext): Promise<VillageType[]> {
     const growers = await growersByOffer(ctx).load(offerKey(offer));
-    const ids = [...new Set(growers.map((g) => g.villageId))];
-    const villages = await villageById(ctx).loadMany(ids);
-    return villages
-      .filter((v): v is Village => v !== null && !(v instanceof Error))
-      .sort((a, b) => (a.nameZh < b.nameZh ? -1 : a.nameZh > b.nameZh ? 1 : 0));
+    const villages = [...new Set(growers.map((g) => g.village))];
+    return villages.sort((a, b) => (a.nameZh < b.nameZh ? -1 : a.nameZh > b.nameZh ? 1 : 0));
   }
 
   @FieldResolver(() => OfferPricingType, {
     description: "Producer price premium over the township market and the household's share.",
   })
-  pricing(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<OfferPricing> {
+  pricing(@Root() offer: OfferType, @Ctx() ctx: RequestContext): Promise<OfferPricing> {
     return offerPricing(ctx, offer);
-  }
-}
-
-/** The village of a grower, batched. */
-@Resolver(() => GrowerType)
-export class GrowerShopResolver {
-  @FieldResolver(() => VillageType)
-  async village(@Root() grower: Grower, @Ctx() ctx: RequestContext): Promise<VillageType> {
-    const village = await villageById(ctx).load(grower.villageId);
-    if (!village) throw new Error(`Grower ${grower.code} points at a missing village`);
-    return village;
   }
 }

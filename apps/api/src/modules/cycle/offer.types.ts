@@ -2,8 +2,15 @@ import { IsOptional, IsUUID, MaxLength, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PageInput, PaginatedList, SortDirection } from "../../graphql/pagination";
 import { LocalDateScalar, MoneyScalar } from "../../graphql/scalars";
-import { ProductCategoryEnum } from "../catalog/catalog.types";
+import {
+  ProductCategoryEnum,
+  ProductType,
+  SaleUnitEnum,
+  VariantType,
+} from "../catalog/catalog.types";
 import type { ProductCategory } from "../catalog/product.entity";
+import type { SaleUnit } from "../catalog/variant.entity";
+import { VillageType } from "../household/village.types";
 
 /**
  * A household that declared supply for an offer, as consumers see it: always its pseudonymous
@@ -31,7 +38,8 @@ export class GrowerType {
   @Field(() => String, { nullable: true })
   storyEn: string | null;
 
-  villageId: string;
+  @Field(() => VillageType)
+  village: VillageType;
 }
 
 /** A price observed on a township market, the baseline of the producer price premium. */
@@ -80,8 +88,12 @@ export class OfferPricingType {
   householdShareBasisPoints: number;
 }
 
-/** A variant on sale in an order cycle. */
-@ObjectType("Offer")
+/**
+ * A variant on sale in an order cycle, as the shop shows it: a plain object with its variant and
+ * product already joined (see `toShopOffer`), so every field but `growers`, `villages` and
+ * `pricing` is read straight from it. Prices in fen.
+ */
+@ObjectType("Offer", { simpleResolvers: true })
 export class OfferType {
   @Field(() => ID)
   id: string;
@@ -89,18 +101,33 @@ export class OfferType {
   @Field(() => ID)
   orderCycleId: string;
 
-  @Field(() => MoneyScalar, { name: "price", description: "Consumer price of one unit." })
-  priceFen: number;
+  @Field(() => MoneyScalar, { description: "Consumer price of one unit." })
+  price: number;
 
   @Field(() => MoneyScalar, {
-    name: "producerPrice",
     description: "What the household is paid for each unit accepted at intake.",
   })
-  producerPriceFen: number;
+  producerPrice: number;
+
+  @Field(() => Int, { description: "Units still available: total − reserved." })
+  quantityAvailable: number;
+
+  @Field(() => VariantType)
+  variant: VariantType;
+
+  @Field(() => ProductType)
+  product: ProductType;
+
+  @Field(() => SaleUnitEnum)
+  unit: SaleUnit;
+
+  @Field(() => ProductCategoryEnum)
+  category: ProductCategory;
+
+  @Field(() => [Int], { description: "Months (1–12) in which the product is in season." })
+  seasonMonths: number[];
 
   variantId: string;
-  quantityTotal: number;
-  quantityReserved: number;
 }
 
 /** A page of offers. */
