@@ -1,4 +1,4 @@
-import { Field, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
+import { Field, InterfaceType, Int, ObjectType, registerEnumType } from "type-graphql";
 
 /**
  * Codes of the business outcomes a client must handle (DESIGN.md, "Expected failures are data").
@@ -6,6 +6,7 @@ import { Field, InterfaceType, ObjectType, registerEnumType } from "type-graphql
  */
 export enum ErrorCode {
   INVALID_CREDENTIALS = "INVALID_CREDENTIALS",
+  TOO_MANY_ATTEMPTS = "TOO_MANY_ATTEMPTS",
   INVALID_INPUT = "INVALID_INPUT",
   INVALID_INVITATION = "INVALID_INVITATION",
   ACCOUNT_EXISTS = "ACCOUNT_EXISTS",
@@ -134,5 +135,19 @@ export class InUseError extends ErrorResult {
     this.errorCode = ErrorCode.IN_USE;
     this.message = message;
     this.referencedBy = referencedBy;
+  }
+}
+
+/** Too many failed attempts for now; try again after `retryAfterSeconds`. */
+@ObjectType({ implements: ErrorResult })
+export class TooManyAttemptsError extends ErrorResult {
+  @Field(() => Int, { description: "Seconds until the next attempt is allowed." })
+  retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super();
+    this.errorCode = ErrorCode.TOO_MANY_ATTEMPTS;
+    this.message = message;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

@@ -2,6 +2,7 @@ import type { Permission, Role } from "@nested/domain";
 import { roleHasPermission } from "@nested/domain";
 import type { Logger } from "pino";
 import type { DataSource, EntityManager } from "typeorm";
+import type { SignInLimiter } from "../modules/identity/sign-in-limiter";
 import { LoaderRegistry } from "./loader-registry";
 
 /** A signed-in person: consumer, staff, finance, admin or a partner's staff. */
@@ -45,6 +46,10 @@ export interface RequestContext {
   manager: EntityManager;
   loaders: LoaderRegistry;
   cookies: SessionCookieJar;
+  /** The client's address (behind a proxy on loopback, the forwarded one), for rate limits. */
+  clientAddress: string;
+  /** Failed sign-in counters, shared by all requests of this API process. */
+  signInLimiter: SignInLimiter;
   log: Logger;
 }
 

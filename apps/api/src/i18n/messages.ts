@@ -6,6 +6,7 @@ export const MESSAGES = {
   "zh-CN": {
     identity: {
       invalidCredentials: "账号或密码不正确。",
+      tooManyAttempts: "登录失败的次数太多，请 {{minutes}} 分钟后再试。",
       invalidInvitation: "邀请码无效、已过期或已被使用。",
       accountExists: "这个手机号或邮箱已经注册过，请直接登录。",
       needEmailOrPhone: "请填写手机号或邮箱。",
@@ -116,6 +117,7 @@ export const MESSAGES = {
   en: {
     identity: {
       invalidCredentials: "The account or password is not right.",
+      tooManyAttempts: "Too many failed sign-ins; please try again in {{minutes}} minutes.",
       invalidInvitation: "This invitation code is not valid, has expired or has been used.",
       accountExists: "This phone number or e-mail is already registered; please sign in.",
       needEmailOrPhone: "Please give a phone number or an e-mail address.",

@@ -13,6 +13,7 @@ import { LoaderRegistry } from "../graphql/loader-registry";
 import type { Principal, RequestContext } from "../graphql/request-context";
 import { localeFromHeader } from "../i18n/translate";
 import { resolvePrincipal, type Audience } from "../modules/identity/principal.service";
+import { SignInLimiter } from "../modules/identity/sign-in-limiter";
 import { QUERY_LIMITS, queryLimits } from "./armor";
 import { formatError } from "./format-error";
 import { cookieJar, tokenFromRequest } from "./session-cookie";
@@ -54,7 +55,7 @@ async function mountGraphql(
   route: string,
   audience: Audience,
   schema: GraphQLSchema,
-  deps: { config: ApiConfig; dataSource: DataSource; log: Logger },
+  deps: { config: ApiConfig; dataSource: DataSource; log: Logger; signInLimiter: SignInLimiter },
 ): Promise<ApolloServer<RequestContext>> {
   const limits = queryLimits(deps.config.production);
   const server = new ApolloServer<RequestContext>({
@@ -94,6 +95,8 @@ async function mountGraphql(
           manager: deps.dataSource.manager,
           loaders: new LoaderRegistry(),
           cookies: cookieJar(res, deps.config.production),
+          clientAddress: req.ip ?? "unknown",
+          signInLimiter: deps.signInLimiter,
           log: deps.log.child({ requestId, route }),
         };
       },
@@ -166,10 +169,11 @@ export async function createApp(
     }
   });
 
+  const mountDeps = { ...deps, signInLimiter: new SignInLimiter() };
   const servers = [
-    await mountGraphql(app, "/shop/graphql", "shop", schemas.shop, deps),
-    await mountGraphql(app, "/admin/graphql", "admin", schemas.admin, deps),
-    await mountGraphql(app, "/partner/graphql", "partner", schemas.partner, deps),
+    await mountGraphql(app, "/shop/graphql", "shop", schemas.shop, mountDeps),
+    await mountGraphql(app, "/admin/graphql", "admin", schemas.admin, mountDeps),
+    await mountGraphql(app, "/partner/graphql", "partner", schemas.partner, mountDeps),
   ];
   serveSpa(app, "/shop", deps.config.shopDist);
   serveSpa(app, "/admin", deps.config.adminDist);

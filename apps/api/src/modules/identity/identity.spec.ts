@@ -134,6 +134,43 @@ describe("signing in", () => {
   });
 });
 
+describe("guessing passwords", () => {
+  it("is refused after 10 failures for a login, for existing and unknown accounts alike, while others still sign in", async () => {
+    const attempt = (login: string, password: string) =>
+      t.shop().data<{
+        signIn: {
+          __typename: string;
+          errorCode?: string;
+          message?: string;
+          retryAfterSeconds?: number;
+        };
+      }>(
+        `mutation($login: String!, $password: String!) {
+          signIn(input: { login: $login, password: $password }) {
+            __typename
+            ... on ErrorResult { errorCode message }
+            ... on TooManyAttemptsError { retryAfterSeconds }
+          }
+        }`,
+        { login, password },
+      );
+    for (const login of [fixture.logins.FINANCE, "ghost@fixture.test"]) {
+      for (let i = 0; i < 10; i++) {
+        expect((await attempt(login, `guess-${i}`)).signIn.errorCode).toBe("INVALID_CREDENTIALS");
+      }
+      // The 11th try is refused before the password is even checked — the right one too.
+      const refused = (await attempt(login.toUpperCase(), FIXTURE_PASSWORD)).signIn;
+      expect(refused.errorCode).toBe("TOO_MANY_ATTEMPTS");
+      expect(refused.message).toBe("登录失败的次数太多，请 15 分钟后再试。");
+      expect(refused.retryAfterSeconds).toBeGreaterThan(14 * 60);
+      expect(refused.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+    }
+    expect((await attempt(fixture.logins.ADMIN, FIXTURE_PASSWORD)).signIn.__typename).toBe(
+      "SignedIn",
+    );
+  });
+});
+
 describe("registering a consumer household with an invitation code", () => {
   const base = { displayName: "王老师家", password: "walnut-2024" };
 

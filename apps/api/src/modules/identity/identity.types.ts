@@ -1,6 +1,6 @@
 import { ROLES, type Role } from "@nested/domain";
 import { createUnionType, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
-import { InvalidCredentialsError } from "../../graphql/error-result";
+import { InvalidCredentialsError, TooManyAttemptsError } from "../../graphql/error-result";
 
 /** GraphQL enum of the roles in `@nested/domain`. */
 export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as { [R in Role]: R };
@@ -69,6 +69,6 @@ export class SignInInput {
 /** The answer to a sign-in: a session, or the same refusal for any wrong login or password. */
 export const SignInResult = createUnionType({
   name: "SignInResult",
-  types: () => [SignedIn, InvalidCredentialsError] as const,
-  resolveType: (value) => (value instanceof SignedIn ? SignedIn : InvalidCredentialsError),
+  types: () => [SignedIn, InvalidCredentialsError, TooManyAttemptsError] as const,
+  resolveType: (value) => value.constructor.name,
 });

@@ -1,5 +1,5 @@
 import type { Role } from "@nested/domain";
-import { InvalidCredentialsError } from "../../graphql/error-result";
+import { InvalidCredentialsError, TooManyAttemptsError } from "../../graphql/error-result";
 import type { RequestContext } from "../../graphql/request-context";
 import { translatorFor } from "../../i18n/translate";
 import {
@@ -32,16 +32,28 @@ export async function viewerOf(ctx: RequestContext): Promise<Viewer | null> {
 
 /**
  * Signs in and hands the new session to the client. Any refusal is the one
- * InvalidCredentialsError, in the caller's language.
+ * InvalidCredentialsError, in the caller's language; after too many failures for the login or
+ * the address (see SignInLimiter), TooManyAttemptsError until the window ends.
  */
 export async function answerSignIn(
   ctx: RequestContext,
   input: SignInInput,
   allowRole?: (role: Role) => boolean,
 ): Promise<typeof SignInResult> {
+  const t = translatorFor(ctx.locale);
+  const wait = await ctx.signInLimiter.retryAfterSeconds(input.login, ctx.clientAddress);
+  if (wait > 0) {
+    return new TooManyAttemptsError(
+      t("identity.tooManyAttempts", { minutes: Math.ceil(wait / 60) }),
+      wait,
+    );
+  }
   const session = await signIn(ctx, input.login, input.password, allowRole);
-  if (!session)
-    return new InvalidCredentialsError(translatorFor(ctx.locale)("identity.invalidCredentials"));
+  if (!session) {
+    await ctx.signInLimiter.recordFailure(input.login, ctx.clientAddress);
+    return new InvalidCredentialsError(t("identity.invalidCredentials"));
+  }
+  await ctx.signInLimiter.recordSuccess(input.login);
   return deliverSession(ctx, session, input.tokenDelivery);
 }
 
