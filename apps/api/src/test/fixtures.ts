@@ -6,8 +6,7 @@ import { ConsumerGroup } from "../modules/consumer/consumer-group.entity";
 import { Invitation } from "../modules/consumer/invitation.entity";
 import { PickupPoint } from "../modules/consumer/pickup-point.entity";
 import { Household } from "../modules/household/household.entity";
-import { ProducerGroup } from "../modules/household/producer-group.entity";
-import { Village } from "../modules/household/village.entity";
+import { createTaihangVillages, type TaihangVillages } from "./taihang-villages";
 import { hashPassword } from "../modules/identity/password";
 import { User } from "../modules/identity/user.entity";
 import { UserProducerGroup } from "../modules/identity/user-producer-group.entity";
@@ -18,9 +17,7 @@ import { PartnerOrganisationGroup } from "../modules/partner/partner-organisatio
 export const FIXTURE_PASSWORD = "taihang-2011";
 
 /** A small, hand-made market for API tests: two villages, one group each, users of every role. */
-export interface Fixture {
-  villages: { sanggang: Village; baoshi: Village };
-  groups: { sanggang: ProducerGroup; baoshi: ProducerGroup };
+export interface Fixture extends TaihangVillages {
   pickupPoint: PickupPoint;
   consumerGroup: ConsumerGroup;
   /** Sign-in e-mail of a user of each role; staff and finance work for Sanggang only. */
@@ -38,40 +35,11 @@ export interface Fixture {
 /** Writes {@link Fixture} into a migrated database. */
 export async function loadFixture(dataSource: DataSource): Promise<Fixture> {
   const m = dataSource.manager;
-  const [sanggang, baoshi] = await m.save(Village, [
-    {
-      nameZh: "桑岗村",
-      nameEn: "Sanggang",
-      township: "坡仓乡",
-      county: "易县",
-      province: "河北省",
-      householdsTotal: 183,
-    },
-    {
-      nameZh: "宝石村",
-      nameEn: "Baoshi",
-      township: "坡仓乡",
-      county: "易县",
-      province: "河北省",
-      householdsTotal: 150,
-    },
-  ]);
-  const [sgGroup, bsGroup] = await m.save(ProducerGroup, [
-    {
-      villageId: sanggang!.id,
-      nameZh: "桑岗生产小组",
-      nameEn: "Sanggang producer group",
-      foundedOn: "2011-03-15",
-    },
-    {
-      villageId: baoshi!.id,
-      nameZh: "宝石生产小组",
-      nameEn: "Baoshi producer group",
-      foundedOn: "2016-04-01",
-    },
-  ]);
+  const { villages, groups } = await createTaihangVillages(m);
+  const { sanggang: sgGroup, baoshi: bsGroup } = groups;
+  const { sanggang, baoshi } = villages;
   const pickupPoint = await m.save(PickupPoint, {
-    producerGroupId: sgGroup!.id,
+    producerGroupId: sgGroup.id,
     nameZh: "海淀·学院路",
     nameEn: "Haidian, Xueyuan Road",
     city: "北京",
@@ -79,7 +47,7 @@ export async function loadFixture(dataSource: DataSource): Promise<Fixture> {
     pickupHours: "周六 9:00–12:00",
   });
   const consumerGroup = await m.save(ConsumerGroup, {
-    producerGroupId: sgGroup!.id,
+    producerGroupId: sgGroup.id,
     name: "学院路消费者小组",
     defaultPickupPointId: pickupPoint.id,
   });
@@ -88,8 +56,8 @@ export async function loadFixture(dataSource: DataSource): Promise<Fixture> {
     suppressionK: 5,
   });
   await m.save(PartnerOrganisationGroup, [
-    { partnerOrganisationId: partnerOrganisation.id, producerGroupId: sgGroup!.id },
-    { partnerOrganisationId: partnerOrganisation.id, producerGroupId: bsGroup!.id },
+    { partnerOrganisationId: partnerOrganisation.id, producerGroupId: sgGroup.id },
+    { partnerOrganisationId: partnerOrganisation.id, producerGroupId: bsGroup.id },
   ]);
 
   const passwordHash = await hashPassword(FIXTURE_PASSWORD);
@@ -109,28 +77,28 @@ export async function loadFixture(dataSource: DataSource): Promise<Fixture> {
     });
   }
   await m.save(UserProducerGroup, [
-    { userId: users.STAFF.id, producerGroupId: sgGroup!.id },
-    { userId: users.FINANCE.id, producerGroupId: sgGroup!.id },
+    { userId: users.STAFF.id, producerGroupId: sgGroup.id },
+    { userId: users.FINANCE.id, producerGroupId: sgGroup.id },
   ]);
 
   const yearAhead = new Date(Date.now() + 365 * 24 * 3600 * 1000);
   await m.save(Invitation, [
     {
-      producerGroupId: sgGroup!.id,
+      producerGroupId: sgGroup.id,
       consumerGroupId: consumerGroup.id,
       code: "SG-INVITE-0001",
       issuedByUserId: users.STAFF.id,
       expiresAt: yearAhead,
     },
     {
-      producerGroupId: sgGroup!.id,
+      producerGroupId: sgGroup.id,
       consumerGroupId: consumerGroup.id,
       code: "SG-INVITE-0002",
       issuedByUserId: users.STAFF.id,
       expiresAt: yearAhead,
     },
     {
-      producerGroupId: sgGroup!.id,
+      producerGroupId: sgGroup.id,
       consumerGroupId: consumerGroup.id,
       code: "SG-INVITE-OLD",
       issuedByUserId: users.STAFF.id,
@@ -141,8 +109,8 @@ export async function loadFixture(dataSource: DataSource): Promise<Fixture> {
 
   const households = await m.save(Household, [
     {
-      producerGroupId: sgGroup!.id,
-      villageId: sanggang!.id,
+      producerGroupId: sgGroup.id,
+      villageId: sanggang.id,
       code: "SG-001",
       headName: "李秀兰",
       headSex: "F",
@@ -153,8 +121,8 @@ export async function loadFixture(dataSource: DataSource): Promise<Fixture> {
       joinedOn: "2011-04-01",
     },
     {
-      producerGroupId: sgGroup!.id,
-      villageId: sanggang!.id,
+      producerGroupId: sgGroup.id,
+      villageId: sanggang.id,
       code: "SG-002",
       headName: "张建国",
       headSex: "M",
@@ -166,7 +134,7 @@ export async function loadFixture(dataSource: DataSource): Promise<Fixture> {
     },
     {
       producerGroupId: null,
-      villageId: sanggang!.id,
+      villageId: sanggang.id,
       code: "SG-150",
       headName: "王桂芳",
       headSex: "F",
@@ -176,8 +144,8 @@ export async function loadFixture(dataSource: DataSource): Promise<Fixture> {
       membershipState: null,
     },
     {
-      producerGroupId: bsGroup!.id,
-      villageId: baoshi!.id,
+      producerGroupId: bsGroup.id,
+      villageId: baoshi.id,
       code: "BS-001",
       headName: "赵玉梅",
       headSex: "F",
@@ -235,8 +203,8 @@ export async function loadFixture(dataSource: DataSource): Promise<Fixture> {
   ] as Partial<Variant>[]);
 
   return {
-    villages: { sanggang: sanggang!, baoshi: baoshi! },
-    groups: { sanggang: sgGroup!, baoshi: bsGroup! },
+    villages,
+    groups,
     pickupPoint,
     consumerGroup,
     logins,

@@ -7,10 +7,10 @@ import { PickupPoint } from "../modules/consumer/pickup-point.entity";
 import { Offer } from "../modules/cycle/offer.entity";
 import { OrderCycle } from "../modules/cycle/order-cycle.entity";
 import { ProducerGroup } from "../modules/household/producer-group.entity";
-import { Village } from "../modules/household/village.entity";
 import { Session } from "../modules/identity/session.entity";
 import { hashToken, newToken, SESSION_TOKEN_PREFIX } from "../modules/identity/token";
 import { User } from "../modules/identity/user.entity";
+import { createTaihangVillages } from "./taihang-villages";
 
 /** A signed-in consumer household: its id and a bearer token for the shop. */
 export interface SignedInConsumer {
@@ -50,33 +50,9 @@ export async function createOrderingMarket(
   consumers = 2,
 ): Promise<OrderingMarket> {
   const m = dataSource.manager;
-  const [sanggang, baoshi] = await m.save(Village, [
-    {
-      nameZh: "桑岗村",
-      nameEn: "Sanggang",
-      township: "坡仓乡",
-      county: "易县",
-      province: "河北省",
-      householdsTotal: 183,
-    },
-    {
-      nameZh: "宝石村",
-      nameEn: "Baoshi",
-      township: "坡仓乡",
-      county: "易县",
-      province: "河北省",
-      householdsTotal: 150,
-    },
-  ]);
-  const [producerGroup, otherGroup] = await m.save(ProducerGroup, [
-    {
-      villageId: sanggang!.id,
-      nameZh: "桑岗生产小组",
-      nameEn: "Sanggang",
-      foundedOn: "2009-11-01",
-    },
-    { villageId: baoshi!.id, nameZh: "宝石生产小组", nameEn: "Baoshi", foundedOn: "2016-04-01" },
-  ]);
+  const { groups } = await createTaihangVillages(m);
+  const producerGroup = groups.sanggang;
+  const otherGroup = groups.baoshi;
   const [eggs, walnuts, millet] = await m.save(Product, [
     { nameZh: "柴鸡蛋", nameEn: "Free-range eggs", category: "EGGS", seasonMonths: [4] },
     { nameZh: "核桃", nameEn: "Walnuts", category: "NUTS", seasonMonths: [10] },
@@ -110,7 +86,7 @@ export async function createOrderingMarket(
   ] as Partial<Variant>[]);
   const [{ now }] = (await m.query("SELECT now() AS now")) as [{ now: Date }];
   const cycle = await m.save(OrderCycle, {
-    producerGroupId: producerGroup!.id,
+    producerGroupId: producerGroup.id,
     code: "2011-04",
     state: "OPEN",
     declarationOpensOn: "2011-03-25",
@@ -119,7 +95,7 @@ export async function createOrderingMarket(
     deliveryOn: "2011-04-16",
   });
   const offer = (variant: Variant, priceFen: number, quantityTotal: number) => ({
-    producerGroupId: producerGroup!.id,
+    producerGroupId: producerGroup.id,
     orderCycleId: cycle.id,
     variantId: variant.id,
     priceFen,
@@ -141,12 +117,12 @@ export async function createOrderingMarket(
     deletedAt,
   });
   const [pickupPoint, foreignPickupPoint, closedPickupPoint] = await m.save(PickupPoint, [
-    point(producerGroup!.id, "海淀·学院路"),
-    point(otherGroup!.id, "朝阳·望京"),
-    point(producerGroup!.id, "西城·旧点", new Date("2011-01-01T00:00:00Z")),
+    point(producerGroup.id, "海淀·学院路"),
+    point(otherGroup.id, "朝阳·望京"),
+    point(producerGroup.id, "西城·旧点", new Date("2011-01-01T00:00:00Z")),
   ]);
   const consumerGroup = await m.save(ConsumerGroup, {
-    producerGroupId: producerGroup!.id,
+    producerGroupId: producerGroup.id,
     name: "学院路消费者小组",
     defaultPickupPointId: pickupPoint!.id,
   });
@@ -160,7 +136,7 @@ export async function createOrderingMarket(
       displayName: `家庭 ${i}`,
     });
     const household = await m.save(ConsumerHousehold, {
-      producerGroupId: producerGroup!.id,
+      producerGroupId: producerGroup.id,
       consumerGroupId: consumerGroup.id,
       userId: user.id,
       displayName: `家庭 ${i}`,
@@ -180,8 +156,8 @@ export async function createOrderingMarket(
   });
 
   return {
-    producerGroup: producerGroup!,
-    otherGroup: otherGroup!,
+    producerGroup,
+    otherGroup,
     cycle,
     eggs: eggOffer!,
     walnuts: walnutOffer!,

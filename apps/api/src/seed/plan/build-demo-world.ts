@@ -29,7 +29,6 @@ import {
 import { buildHouseholdYears, planIncomeBases, type HouseholdYearRecord } from "./incomes";
 import type { CatalogEntry, MarketContext } from "./market-context";
 import { BAOSHI, SANGGANG, extraMarketProfile, type MarketProfile } from "./market-profiles";
-import { POVERTY_LINES, type PovertyLineRecord } from "./poverty-lines";
 import { DemoRandom } from "./random";
 import { buildFeeRules } from "./settlements";
 import { emptyTrade, simulateMarket, type TradeRecords } from "./trade";
@@ -71,7 +70,6 @@ export interface DemoWorld extends TradeRecords {
   seed: number;
   /** Demo sign-ins and their passwords, for people. */
   signIns: DemoSignIn[];
-  povertyLines: PovertyLineRecord[];
   partnerOrganisations: PartnerOrganisationRecord[];
   users: UserRecord[];
   villages: VillageRecord[];
@@ -185,7 +183,6 @@ export function buildDemoWorld(options: DemoWorldOptions): DemoWorld {
         what: "partner NGO user (aggregates only)",
       },
     ],
-    povertyLines: POVERTY_LINES.map((row) => ({ ...row })),
     partnerOrganisations: [staff.partner],
     users: [...staff.users],
     villages: [],
