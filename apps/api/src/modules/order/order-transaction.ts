@@ -1,4 +1,4 @@
-import DataLoader from "dataloader";
+import { callerConsumerHousehold } from "../consumer/consumer-household.service";
 import { QueryFailedError } from "typeorm";
 import { inTransaction, type RequestContext } from "../../graphql/request-context";
 import type { OrderRefusal } from "./order-results.types";
@@ -44,32 +44,10 @@ export interface Consumer {
   producerGroupId: string;
 }
 
-/**
- * The consumer household of the signed-in caller, or null (anonymous, API key, staff). Asked once
- * per request.
- */
-export function consumerOf(ctx: RequestContext): Promise<Consumer | null> {
-  const principal = ctx.principal;
-  if (principal.kind !== "user") return Promise.resolve(null);
-  return ctx.loaders
-    .get(
-      "order.consumerByUser",
-      () =>
-        new DataLoader<string, Consumer | null>(async (userIds) => {
-          const rows: { id: string; user_id: string; producer_group_id: string }[] =
-            await ctx.dataSource.manager.query(
-              `SELECT id, user_id, producer_group_id FROM consumer_households
-                WHERE user_id = ANY($1::uuid[])`,
-              [userIds],
-            );
-          const byUser = new Map(
-            rows.map((r) => [
-              r.user_id,
-              { consumerHouseholdId: r.id, producerGroupId: r.producer_group_id },
-            ]),
-          );
-          return userIds.map((id) => byUser.get(id) ?? null);
-        }),
-    )
-    .load(principal.userId);
+/** The consumer household of the signed-in caller, or null (anonymous, API key, staff). */
+export async function consumerOf(ctx: RequestContext): Promise<Consumer | null> {
+  const household = await callerConsumerHousehold(ctx);
+  return household
+    ? { consumerHouseholdId: household.id, producerGroupId: household.producerGroupId }
+    : null;
 }
