@@ -1,17 +1,12 @@
 import { callerConsumerHousehold } from "../consumer/consumer-household.service";
 import { QueryFailedError } from "typeorm";
-import { inTransaction, type RequestContext } from "../../graphql/request-context";
+import { inRefusableTransaction, refuse as refuseWith } from "../../graphql/refusal";
+import type { RequestContext } from "../../graphql/request-context";
 import type { OrderRefusal } from "./order-results.types";
-
-class Refused extends Error {
-  constructor(readonly refusal: OrderRefusal) {
-    super(`order refused: ${refusal.errorCode}`);
-  }
-}
 
 /** Ends the transaction of {@link inOrderTransaction} with a rollback, answering `refusal`. */
 export function refuse(refusal: OrderRefusal): never {
-  throw new Refused(refusal);
+  return refuseWith(refusal);
 }
 
 /**
@@ -19,16 +14,11 @@ export function refuse(refusal: OrderRefusal): never {
  * (every reservation and row of it undone: nothing is stored) and the refusal is returned.
  * Faults are rethrown after the rollback.
  */
-export async function inOrderTransaction<T>(
+export function inOrderTransaction<T>(
   ctx: RequestContext,
   work: (tx: RequestContext) => Promise<T>,
 ): Promise<T | OrderRefusal> {
-  try {
-    return await inTransaction(ctx, work);
-  } catch (error) {
-    if (error instanceof Refused) return error.refusal;
-    throw error;
-  }
+  return inRefusableTransaction<T, OrderRefusal>(ctx, work);
 }
 
 /** Whether `error` is PostgreSQL's unique violation of the named index. */
