@@ -95,6 +95,47 @@ const CALLS: Record<string, { query: string; variables?: Record<string, unknown>
     query: `mutation($id: ID!) { removePickupPoint(id: $id) { __typename } }`,
     variables: { id: NOBODY },
   },
+  "CycleAdminResolver.orderCycles": { query: "{ orderCycles { totalItems } }" },
+  "CycleAdminResolver.orderCycle": {
+    query: `query($id: ID!) { orderCycle(id: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "CycleAdminResolver.createOrderCycle": {
+    query: `mutation($g: ID!) { createOrderCycle(input: { producerGroupId: $g, code: "2011-04", declarationOpensOn: "2011-03-25", opensAt: "2011-03-31T16:00:00Z", closesAt: "2011-04-10T16:00:00Z", deliveryOn: "2011-04-16" }) { __typename } }`,
+    variables: { g: NOBODY },
+  },
+  "CycleAdminResolver.updateOrderCycle": {
+    query: `mutation($id: ID!) { updateOrderCycle(id: $id, input: { code: "2011-05" }) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "CycleAdminResolver.transitionOrderCycle": {
+    query: `mutation($id: ID!) { transitionOrderCycle(id: $id, to: CLOSED) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "SupplyAdminResolver.supplyDeclarations": {
+    query: `query($id: ID!) { supplyDeclarations(orderCycleId: $id) { id } }`,
+    variables: { id: NOBODY },
+  },
+  "SupplyAdminResolver.recordSupplyDeclarations": {
+    query: `mutation($id: ID!) { recordSupplyDeclarations(orderCycleId: $id, entries: []) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "SupplyAdminResolver.offers": {
+    query: `query($id: ID!) { offers(orderCycleId: $id) { id } }`,
+    variables: { id: NOBODY },
+  },
+  "SupplyAdminResolver.publishOffers": {
+    query: `mutation($id: ID!) { publishOffers(orderCycleId: $id, offers: []) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "CycleReportAdminResolver.cycleOverview": {
+    query: `query($id: ID!) { cycleOverview(orderCycleId: $id) { variantId } }`,
+    variables: { id: NOBODY },
+  },
+  "CycleReportAdminResolver.householdHistory": {
+    query: `query($id: ID!) { householdHistory(householdId: $id) { code } }`,
+    variables: { id: NOBODY },
+  },
 };
 
 beforeAll(async () => {

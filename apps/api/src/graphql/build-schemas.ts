@@ -2,7 +2,10 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { CatalogAdminResolver } from "../modules/catalog/catalog.admin-resolver";
 import { CatalogShopResolver, VariantShopResolver } from "../modules/catalog/catalog.shop-resolver";
+import { CycleAdminResolver } from "../modules/cycle/cycle.admin-resolver";
+import { CycleReportAdminResolver } from "../modules/cycle/cycle-report.admin-resolver";
 import { CycleShopResolver } from "../modules/cycle/cycle.shop-resolver";
+import { SupplyAdminResolver } from "../modules/cycle/supply.admin-resolver";
 import { OfferShopResolver } from "../modules/cycle/offer.shop-resolver";
 import { ConsumerShopResolver } from "../modules/consumer/consumer.shop-resolver";
 import { PickupPointAdminResolver } from "../modules/consumer/pickup-point.admin-resolver";
@@ -54,6 +57,9 @@ export const RESOLVERS = {
     CatalogAdminResolver,
     PickupPointAdminResolver,
     PartnerAdminResolver,
+    CycleAdminResolver,
+    SupplyAdminResolver,
+    CycleReportAdminResolver,
   ] as ResolverList,
   partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,
 };

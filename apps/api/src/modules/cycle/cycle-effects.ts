@@ -1,0 +1,81 @@
+import { InvalidInputError } from "../../graphql/error-result";
+import { refuse } from "../../graphql/refusal";
+import type { RequestContext } from "../../graphql/request-context";
+import { translatorFor } from "../../i18n/translate";
+import type { OrderCycle } from "./order-cycle.entity";
+
+/**
+ * Entering OPEN: refused (InvalidInputError on `to`) while the cycle has no offer, since the shop
+ * would show an empty market.
+ */
+export async function requireOffers(ctx: RequestContext, cycle: OrderCycle): Promise<void> {
+  const rows: unknown[] = await ctx.manager.query(
+    "SELECT 1 FROM offers WHERE order_cycle_id = $1 LIMIT 1",
+    [cycle.id],
+  );
+  if (rows.length === 0) {
+    const t = translatorFor(ctx.locale);
+    refuse(
+      new InvalidInputError(t("cycle.inputRefused"), [
+        { field: "to", message: t("cycle.noOffers") },
+      ]),
+    );
+  }
+}
+
+/**
+ * Entering CLOSED: ordering ends.
+ * - Every PLACED order of the cycle becomes LOCKED (consumers can no longer change or cancel it;
+ *   `orderMachine` PLACED → LOCKED). Reservations stay: they are the units ordered.
+ * - One lot per supply declaration of the cycle is created in state DECLARED, with
+ *   `quantityDeclared` = the declared quantity and the declaration's group, household and variant;
+ *   allocation (entering ALLOCATED) serves the locked orders' lines from these lots. The unique
+ *   index on `lots.supply_declaration_id` and the cycle's row lock make this happen once.
+ * Two statements whatever the number of orders and declarations.
+ */
+export async function closeCycle(ctx: RequestContext, cycle: OrderCycle): Promise<void> {
+  await ctx.manager.query(
+    `UPDATE orders SET state = 'LOCKED', updated_at = now()
+      WHERE producer_group_id = $1 AND order_cycle_id = $2 AND state = 'PLACED'`,
+    [cycle.producerGroupId, cycle.id],
+  );
+  await ctx.manager.query(
+    `INSERT INTO lots (producer_group_id, order_cycle_id, household_id, variant_id,
+                       supply_declaration_id, state, quantity_declared)
+     SELECT d.producer_group_id, d.order_cycle_id, d.household_id, d.variant_id, d.id,
+            'DECLARED', d.quantity
+       FROM supply_declarations d
+      WHERE d.producer_group_id = $1 AND d.order_cycle_id = $2
+     ON CONFLICT (supply_declaration_id) DO NOTHING`,
+    [cycle.producerGroupId, cycle.id],
+  );
+}
+
+/**
+ * Entering CANCELLED (only from DRAFT, DECLARING or OPEN, so no lot, allocation or settlement
+ * exists yet): every order of the cycle that is not already CANCELLED becomes CANCELLED, and the
+ * units its lines reserved are given back to their offers. Orders already paid move to payment
+ * state CREDIT_OWED (`paymentMachine` PAID → CREDIT_OWED): the market owes the consumer the
+ * money, which finance refunds (→ REFUNDED) or sets against a later order (→ SETTLED). Unpaid
+ * orders stay UNPAID. Lines are kept as history. One statement.
+ */
+export async function cancelCycle(ctx: RequestContext, cycle: OrderCycle): Promise<void> {
+  await ctx.manager.query(
+    `WITH cancelled AS (
+       UPDATE orders
+          SET state = 'CANCELLED',
+              payment_state = CASE WHEN payment_state = 'PAID' THEN 'CREDIT_OWED' ELSE payment_state END,
+              updated_at = now()
+        WHERE producer_group_id = $1 AND order_cycle_id = $2 AND state <> 'CANCELLED'
+        RETURNING id),
+     released AS (
+       SELECT l.offer_id, sum(l.quantity)::int AS quantity
+         FROM order_lines l JOIN cancelled c ON c.id = l.order_id
+        GROUP BY l.offer_id)
+     UPDATE offers o
+        SET quantity_reserved = o.quantity_reserved - r.quantity, updated_at = now()
+       FROM released r
+      WHERE o.id = r.offer_id`,
+    [cycle.producerGroupId, cycle.id],
+  );
+}
