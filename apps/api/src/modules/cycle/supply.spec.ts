@@ -140,12 +140,10 @@ describe("supply declarations (报货)", () => {
     expect(await declarationRows()).toEqual(
       [`${h.sg1}:${v.eggsJin.id}:45`, `${h.sg2}:${v.eggsJin.id}:30`].sort(),
     );
-    const audit = await t.dataSource
-      .getRepository(AuditLogEntry)
-      .find({
-        where: { action: "supplyDeclaration.record", entityId: h.sg1 },
-        order: { at: "ASC" },
-      });
+    const audit = await t.dataSource.getRepository(AuditLogEntry).find({
+      where: { action: "supplyDeclaration.record", entityId: h.sg1 },
+      order: { at: "ASC" },
+    });
     expect(audit).toHaveLength(2);
     expect(audit[1]!.before).toEqual({
       orderCycleId: cycle.id,
