@@ -180,8 +180,10 @@ describe("planning order cycles", () => {
 });
 
 describe("listing cycles", () => {
-  const LIST = `query($filter: OrderCycleFilter, $page: PageInput) {
-    orderCycles(filter: $filter, page: $page) { totalItems items { code state producerGroupId } }
+  const LIST = `query($group: ID, $state: OrderCycleState, $page: PageInput) {
+    orderCycles(producerGroupId: $group, state: $state, page: $page) {
+      totalItems items { code state producerGroupId }
+    }
   }`;
   type ListAnswer = {
     orderCycles: { totalItems: number; items: { code: string; state: string }[] };
@@ -211,11 +213,9 @@ describe("listing cycles", () => {
       "2012-02",
       "2012-03",
     ]);
-    const fin = await finance.data<ListAnswer>(LIST, { filter: { state: "OPEN" } });
+    const fin = await finance.data<ListAnswer>(LIST, { state: "OPEN" });
     expect(fin.orderCycles.items.map((c) => c.code)).toEqual(["2012-02"]);
-    const all = await admin.data<ListAnswer>(LIST, {
-      filter: { producerGroupId: fixture.groups.baoshi.id },
-    });
+    const all = await admin.data<ListAnswer>(LIST, { group: fixture.groups.baoshi.id });
     // Baoshi: 2013-01 (2013) before 2011-05 (2011).
     expect(all.orderCycles.items.map((c) => c.code)).toEqual(["2013-01", "2011-05"]);
     const foreign = await staff.data<{ orderCycle: CycleAnswer }>(

@@ -1,4 +1,3 @@
-import type { OrderCycleState } from "@nested/domain";
 import { createUnionType, Field, ID, InputType, ObjectType } from "type-graphql";
 import {
   ErrorResult,
@@ -9,7 +8,7 @@ import {
 } from "../../graphql/error-result";
 import { PaginatedList } from "../../graphql/pagination";
 import { LocalDateScalar } from "../../graphql/scalars";
-import { OrderCycleStateEnum, OrderCycleType } from "./cycle.types";
+import { OrderCycleType } from "./cycle.types";
 
 /**
  * An order cycle as project staff see it: the shop's fields plus the declaration day and the
@@ -79,13 +78,3 @@ export const OrderCycleLookup = createUnionType({
   resolveType: (value) =>
     value instanceof ErrorResult ? value.constructor.name : "AdminOrderCycle",
 });
-
-/** Which cycles to list. */
-@InputType()
-export class OrderCycleFilter {
-  @Field(() => ID, { nullable: true })
-  producerGroupId?: string | null;
-
-  @Field(() => OrderCycleStateEnum, { nullable: true })
-  state?: OrderCycleState | null;
-}

@@ -9,7 +9,6 @@ import {
   AdminOrderCycleType,
   CreateOrderCycleInput,
   OrderCycleChangesInput,
-  OrderCycleFilter,
   OrderCycleLookup,
   OrderCycleResult,
 } from "./cycle-admin.types";
@@ -28,9 +27,10 @@ export class CycleAdminResolver {
   orderCycles(
     @Ctx() ctx: RequestContext,
     @Arg("page", () => PageInput, { defaultValue: { skip: 0, take: 20 } }) page: PageInput,
-    @Arg("filter", () => OrderCycleFilter, { nullable: true }) filter?: OrderCycleFilter | null,
+    @Arg("producerGroupId", () => ID, { nullable: true }) producerGroupId?: string | null,
+    @Arg("state", () => OrderCycleStateEnum, { nullable: true }) state?: OrderCycleState | null,
   ): Promise<Page<OrderCycle>> {
-    return listCycles(ctx, { ...page, ...filter });
+    return listCycles(ctx, { ...page, producerGroupId, state });
   }
 
   @RequirePermission("household:read")
