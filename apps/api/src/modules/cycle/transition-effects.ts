@@ -7,7 +7,9 @@ import type { OrderCycle } from "./order-cycle.entity";
  * What happens in the database when an order cycle enters a state, run in the same transaction
  * as the state change (the cycle row is locked `FOR UPDATE` and already checked against the
  * state machine). An effect that cannot proceed calls `refuse(...)` from `graphql/refusal`, which
- * rolls back the change and everything the effect wrote, and answers the refusal.
+ * rolls back the change and everything the effect wrote, and answers the refusal. The refusal
+ * must be a member of the `OrderCycleResult` union (cycle-admin.types.ts: NotFoundError,
+ * InvalidInputError, InvalidTransitionError, InUseError); add a new ErrorResult there first.
  *
  * @param ctx request context whose `manager` is the transaction
  * @param cycle the cycle, still in its previous state (`cycle.state` is the state being left)
