@@ -1,5 +1,6 @@
 import type { OrderCycleState } from "@nested/domain";
 import type { RequestContext } from "../../graphql/request-context";
+import { enterSettled, enterSettling } from "../settlement/settlement-effects";
 import type { OrderCycle } from "./order-cycle.entity";
 
 /**
@@ -18,4 +19,7 @@ export type CycleEnterEffect = (ctx: RequestContext, cycle: OrderCycle) => Promi
  * owns the rows it touches (cycle: declarations and offers; order: locking; intake: allocation,
  * lots, packing; settlement: calculation). States without an entry change only the cycle row.
  */
-export const CYCLE_ENTER_EFFECTS: Partial<Record<OrderCycleState, CycleEnterEffect>> = {};
+export const CYCLE_ENTER_EFFECTS: Partial<Record<OrderCycleState, CycleEnterEffect>> = {
+  SETTLING: enterSettling,
+  SETTLED: enterSettled,
+};
