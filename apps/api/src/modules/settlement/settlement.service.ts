@@ -59,8 +59,8 @@ export async function listSettlements(
   const [items, totalItems] = await qb
     .orderBy("h.code", "ASC")
     .addOrderBy("s.id", "ASC")
-    .skip(query.skip)
-    .take(query.take)
+    .offset(query.skip)
+    .limit(query.take)
     .getManyAndCount();
   return { items, totalItems };
 }
