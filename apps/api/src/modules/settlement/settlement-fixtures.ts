@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import { type DataSource, In } from "typeorm";
 import { LoaderRegistry } from "../../graphql/loader-registry";
 import { inRefusableTransaction } from "../../graphql/refusal";
 import type { RequestContext } from "../../graphql/request-context";
@@ -59,8 +59,65 @@ export function enterCycleState(
   });
 }
 
-/** A line of an order in {@link createDeliveredCycle}: offer, units ordered. */
-type LineSpec = { offer: Offer; quantity: number };
+/** A line of an order in {@link deliveredOrder}: offer, units ordered. */
+export type LineSpec = { offer: Offer; quantity: number };
+
+/**
+ * A DELIVERED order of a new consumer household (user `buyer<key>@settlement.test`) in `cycle`,
+ * with one line per spec (names from the offer's variant), every unit accepted so far.
+ */
+export async function deliveredOrder(
+  dataSource: DataSource,
+  fixture: Fixture,
+  cycle: OrderCycle,
+  key: string | number,
+  specs: LineSpec[],
+): Promise<{ order: Order; lines: OrderLine[] }> {
+  const m = dataSource.manager;
+  const group = fixture.groups.sanggang;
+  const user = await m.save(User, {
+    email: `buyer${key}@settlement.test`,
+    passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder",
+    role: "CONSUMER",
+    displayName: `家庭 ${key}`,
+  });
+  const household = await m.save(ConsumerHousehold, {
+    producerGroupId: group.id,
+    consumerGroupId: fixture.consumerGroup.id,
+    userId: user.id,
+    displayName: `家庭 ${key}`,
+    defaultPickupPointId: fixture.pickupPoint.id,
+  });
+  const order = await m.save(Order, {
+    producerGroupId: group.id,
+    orderCycleId: cycle.id,
+    consumerHouseholdId: household.id,
+    pickupPointId: fixture.pickupPoint.id,
+    state: "DELIVERED" as const,
+    totalFen: specs.reduce((s, l) => s + l.offer.priceFen * l.quantity, 0),
+    idempotencyKey: `settlement-test-${key}`,
+  });
+  const variants = await m.findBy(Variant, { id: In(specs.map((l) => l.offer.variantId)) });
+  const variantOf = (id: string) => variants.find((v) => v.id === id)!;
+  const lines = await m.save(
+    OrderLine,
+    specs.map((l) => ({
+      producerGroupId: group.id,
+      orderId: order.id,
+      offerId: l.offer.id,
+      variantId: l.offer.variantId,
+      productNameZh: "产品",
+      productNameEn: "Product",
+      variantNameZh: variantOf(l.offer.variantId).nameZh,
+      variantNameEn: variantOf(l.offer.variantId).nameEn,
+      unitPriceFen: l.offer.priceFen,
+      quantity: l.quantity,
+      lineTotalFen: l.offer.priceFen * l.quantity,
+      quantityAccepted: l.quantity,
+    })),
+  );
+  return { order, lines };
+}
 
 /** Sanggang's April 2011 cycle after delivery (see {@link createDeliveredCycle}). */
 export interface DeliveredCycle {
@@ -120,55 +177,13 @@ export async function createDeliveredCycle(
     offer(eggJin.id, 1600, 1200),
     offer(walnutBag.id, 3550, 2700),
   ])) as [Offer, Offer];
-  const orderFor = async (i: number, specs: LineSpec[]) => {
-    const user = await m.save(User, {
-      email: `buyer${i}@settlement.test`,
-      passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder",
-      role: "CONSUMER",
-      displayName: `家庭 ${i}`,
-    });
-    const household = await m.save(ConsumerHousehold, {
-      producerGroupId: group.id,
-      consumerGroupId: fixture.consumerGroup.id,
-      userId: user.id,
-      displayName: `家庭 ${i}`,
-      defaultPickupPointId: fixture.pickupPoint.id,
-    });
-    const order = await m.save(Order, {
-      producerGroupId: group.id,
-      orderCycleId: cycle.id,
-      consumerHouseholdId: household.id,
-      pickupPointId: fixture.pickupPoint.id,
-      state: "DELIVERED" as const,
-      totalFen: specs.reduce((s, l) => s + l.offer.priceFen * l.quantity, 0),
-      idempotencyKey: `settlement-test-${i}`,
-    });
-    const lines = await m.save(
-      OrderLine,
-      specs.map((l) => ({
-        producerGroupId: group.id,
-        orderId: order.id,
-        offerId: l.offer.id,
-        variantId: l.offer.variantId,
-        productNameZh: l.offer === eggs ? "柴鸡蛋" : "核桃",
-        productNameEn: l.offer === eggs ? "Free-range eggs" : "Walnuts",
-        variantNameZh: l.offer === eggs ? "一斤装" : "两斤装",
-        variantNameEn: l.offer === eggs ? "1 jin" : "2 jin bag",
-        unitPriceFen: l.offer.priceFen,
-        quantity: l.quantity,
-        lineTotalFen: l.offer.priceFen * l.quantity,
-        quantityAccepted: l.quantity,
-      })),
-    );
-    return { order, lines };
-  };
-  const o1 = await orderFor(1, [
+  const o1 = await deliveredOrder(dataSource, fixture, cycle, 1, [
     { offer: eggs, quantity: 5 },
     { offer: walnuts, quantity: 2 },
   ]);
-  const o2 = await orderFor(2, [{ offer: eggs, quantity: 5 }]);
-  const o3 = await orderFor(3, [{ offer: walnuts, quantity: 3 }]);
-  const o4 = await orderFor(4, [{ offer: eggs, quantity: 2 }]);
+  const o2 = await deliveredOrder(dataSource, fixture, cycle, 2, [{ offer: eggs, quantity: 5 }]);
+  const o3 = await deliveredOrder(dataSource, fixture, cycle, 3, [{ offer: walnuts, quantity: 3 }]);
+  const o4 = await deliveredOrder(dataSource, fixture, cycle, 4, [{ offer: eggs, quantity: 2 }]);
   return {
     cycle,
     eggs,
