@@ -2,12 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_PASSWORD, type Fixture, loadFixture } from "../../test/fixtures";
 import { type GraphqlClient, startTestApi, type TestApi } from "../../test/test-api";
 import { AuditLogEntry } from "../audit/audit-log-entry.entity";
+import { Offer } from "../cycle/offer.entity";
 import { OrderCycle } from "../cycle/order-cycle.entity";
+import { Lot } from "../intake/lot.entity";
 import { Order } from "../order/order.entity";
 import {
   adminContext,
   createDeliveredCycle,
   type DeliveredCycle,
+  deliveredOrder,
   enterCycleState,
   recordIntake,
 } from "./settlement-fixtures";
@@ -153,6 +156,26 @@ describe("payments before intake", () => {
       [o3.id],
     )) as [{ n: number }];
     expect(n).toBe(1);
+  });
+
+  it("shows one order's payments and what it still owes", async () => {
+    const res = await finance.data<{ orderPayments: object }>(
+      `query($id: ID!) { orderPayments(orderId: $id) { __typename ... on OrderPayments {
+        order { paymentState totalFen dueFen paidFen balanceFen } payments { amountFen method reference } } } }`,
+      { id: market.orders.o3.id },
+    );
+    // O3: 3 bags × 3550 = 10650 due, 2000 paid → 8650 still owed
+    expect(res.orderPayments).toEqual({
+      __typename: "OrderPayments",
+      order: {
+        paymentState: "UNPAID",
+        totalFen: 10650,
+        dueFen: 10650,
+        paidFen: 2000,
+        balanceFen: 8650,
+      },
+      payments: [{ amountFen: 2000, method: "WECHAT_PAY", reference: "WX-1" }],
+    });
   });
 
   it("lets O4 be cancelled after payment (done by the order module; set directly here)", async () => {
@@ -685,5 +708,60 @@ describe("settling a cycle with a partial and a rejected lot", () => {
       cycle: baoshi.id,
     });
     expect(list.settlements.totalItems).toBe(0);
+  });
+
+  it("refuses to start settling while an allocated lot has no quality check, writing nothing", async () => {
+    const june = await t.dataSource.getRepository(OrderCycle).save({
+      producerGroupId: fixture.groups.sanggang.id,
+      code: "2011-06",
+      state: "DELIVERED" as const,
+      declarationOpensOn: "2011-05-25",
+      opensAt: new Date("2011-06-01T00:00:00+08:00"),
+      closesAt: new Date("2011-06-10T00:00:00+08:00"),
+      deliveryOn: "2011-06-18",
+    });
+    const eggs = await t.dataSource.getRepository(Offer).save({
+      producerGroupId: fixture.groups.sanggang.id,
+      orderCycleId: june.id,
+      variantId: market.eggs.variantId,
+      priceFen: 1600,
+      producerPriceFen: 1200,
+      quantityTotal: 10,
+    });
+    const { lines } = await deliveredOrder(t.dataSource, fixture, june, "june", [
+      { offer: eggs, quantity: 2 },
+    ]);
+    const [lot] = await recordIntake(t.dataSource, june, [
+      {
+        household: market.households.h1,
+        offer: eggs,
+        allocations: [{ line: lines[0]!, quantity: 2 }],
+        accepted: 2,
+        shortfalls: [],
+      },
+    ]);
+    await t.dataSource.getRepository(Lot).update({ id: lot!.id }, { quantityAccepted: null });
+    const refused = await enterCycleState(
+      adminContext(t.dataSource, fixture),
+      june.id,
+      "SETTLING",
+      enterSettling,
+    );
+    expect(refused).toMatchObject({
+      errorCode: "INVALID_TRANSITION",
+      from: "DELIVERED",
+      to: "SETTLING",
+      message: "1 allocated lots have no quality check yet; settlement cannot start.",
+    });
+    expect(await t.dataSource.getRepository(Settlement).countBy({ orderCycleId: june.id })).toBe(0);
+  });
+
+  it("answers in Chinese by default", async () => {
+    const zh = await t.admin().signIn(fixture.logins.FINANCE, FIXTURE_PASSWORD);
+    const res = await zh.data<{ approveSettlement: { message: string } }>(
+      `mutation($id: ID!) { approveSettlement(id: $id) { ... on ErrorResult { message } } }`,
+      { id: "00000000-0000-4000-8000-000000000000" },
+    );
+    expect(res.approveSettlement.message).toBe("找不到这笔结算。");
   });
 });
