@@ -46,7 +46,7 @@ export async function reconcileCycle(
     );
   const deductions: { amount_fen: number }[] = await ctx.manager.query(
     `SELECT d.amount_fen FROM settlement_deductions d
-     JOIN settlements s ON s.id = d.settlement_id
+     JOIN settlements s ON s.id = d.settlement_id AND s.producer_group_id = d.producer_group_id
      WHERE s.order_cycle_id = $1 AND s.corrects_settlement_id IS NULL`,
     [orderCycleId],
   );

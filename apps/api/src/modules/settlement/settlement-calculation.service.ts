@@ -119,8 +119,10 @@ export async function calculateCycleSettlements(
     const before = byHouseholdId.get(figures.householdId);
     byHouseholdId.delete(figures.householdId);
     if (!replaceable(before)) continue;
-    const beforeDeductions = before ? await deductions.findBy({ settlementId: before.id }) : [];
-    if (before) await deductions.delete({ settlementId: before.id });
+    // by group and settlement: the columns of the deductions' index
+    const mine = before && { producerGroupId: cycle.producerGroupId, settlementId: before.id };
+    const beforeDeductions = mine ? await deductions.findBy(mine) : [];
+    if (mine) await deductions.delete(mine);
     const settlement = await settlements.save({
       ...(before ?? {}),
       producerGroupId: cycle.producerGroupId,
@@ -153,8 +155,9 @@ export async function calculateCycleSettlements(
   }
   for (const stale of byHouseholdId.values()) {
     if (!replaceable(stale)) continue;
-    const staleDeductions = await deductions.findBy({ settlementId: stale.id });
-    await deductions.delete({ settlementId: stale.id });
+    const mine = { producerGroupId: cycle.producerGroupId, settlementId: stale.id };
+    const staleDeductions = await deductions.findBy(mine);
+    await deductions.delete(mine);
     await settlements.delete({ id: stale.id });
     await recordChange(ctx, {
       action: "settlement.remove",
