@@ -6,5 +6,6 @@ export * from "./impact/index.js";
 export * from "./money/index.js";
 export * from "./phone/index.js";
 export * from "./poverty/index.js";
+export * from "./settlement/index.js";
 export * from "./state/index.js";
 export * from "./units/index.js";

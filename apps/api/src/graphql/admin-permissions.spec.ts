@@ -136,6 +136,70 @@ const CALLS: Record<string, { query: string; variables?: Record<string, unknown>
     query: `query($id: ID!) { householdHistory(householdId: $id) { code } }`,
     variables: { id: NOBODY },
   },
+  "OrderAdminResolver.orders": {
+    query: `query($id: ID!) { orders(orderCycleId: $id) { totalItems } }`,
+    variables: { id: NOBODY },
+  },
+  "OrderAdminResolver.orderPayments": {
+    query: `query($id: ID!) { orderPayments(orderId: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "OrderAdminResolver.recordPayment": {
+    query: `mutation($id: ID!) { recordPayment(orderId: $id, amountFen: 1600, method: CASH) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "OrderAdminResolver.recordRefund": {
+    query: `mutation($id: ID!) { recordRefund(orderId: $id, method: CASH) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "SettlementAdminResolver.settlements": {
+    query: `query($id: ID!) { settlements(orderCycleId: $id) { totalItems } }`,
+    variables: { id: NOBODY },
+  },
+  "SettlementAdminResolver.settlement": {
+    query: `query($id: ID!) { settlement(id: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "SettlementAdminResolver.reconciliation": {
+    query: `query($id: ID!) { reconciliation(orderCycleId: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "SettlementAdminResolver.recalculateSettlements": {
+    query: `mutation($id: ID!) { recalculateSettlements(orderCycleId: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "SettlementAdminResolver.approveSettlement": {
+    query: `mutation($id: ID!) { approveSettlement(id: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "SettlementAdminResolver.markSettlementPaid": {
+    query: `mutation($id: ID!) { markSettlementPaid(id: $id, method: CASH, paidOn: "2011-05-01") { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "SettlementAdminResolver.acknowledgeSettlement": {
+    query: `mutation($id: ID!) { acknowledgeSettlement(id: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "SettlementAdminResolver.disputeSettlement": {
+    query: `mutation($id: ID!) { disputeSettlement(id: $id, note: "数量不对") { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "SettlementAdminResolver.addSettlementCorrection": {
+    query: `mutation($id: ID!) { addSettlementCorrection(settlementId: $id, orderCycleId: $id, amountFen: 100, reason: "少算一斤") { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "FeeRuleAdminResolver.feeRules": {
+    query: `query($id: ID!) { feeRules(producerGroupId: $id) { id } }`,
+    variables: { id: NOBODY },
+  },
+  "FeeRuleAdminResolver.createFeeRule": {
+    query: `mutation($id: ID!) { createFeeRule(input: { producerGroupId: $id, kind: TRANSPORT, basis: PER_UNIT, perUnitFen: 20, validFrom: "2011-01-01" }) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "FeeRuleAdminResolver.endFeeRule": {
+    query: `mutation($id: ID!) { endFeeRule(id: $id, validTo: "2011-12-31") { __typename } }`,
+    variables: { id: NOBODY },
+  },
 };
 
 beforeAll(async () => {

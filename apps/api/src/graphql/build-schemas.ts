@@ -19,9 +19,12 @@ import { IdentityAdminResolver } from "../modules/identity/identity.admin-resolv
 import { IdentityShopResolver } from "../modules/identity/identity.shop-resolver";
 import { ImpactShopResolver } from "../modules/impact/impact.shop-resolver";
 import { PovertyLinePartnerResolver } from "../modules/impact/poverty-line.partner-resolver";
+import { OrderAdminResolver } from "../modules/order/order.admin-resolver";
 import { OrderLineShopResolver, OrderShopResolver } from "../modules/order/order.shop-resolver";
 import { PartnerAdminResolver } from "../modules/partner/partner.admin-resolver";
 import { PartnerPartnerResolver } from "../modules/partner/partner.partner-resolver";
+import { FeeRuleAdminResolver } from "../modules/settlement/fee-rule.admin-resolver";
+import { SettlementAdminResolver } from "../modules/settlement/settlement.admin-resolver";
 import { VisitShopResolver, VisitSignUpShopResolver } from "../modules/trust/visit.shop-resolver";
 import { authChecker } from "./permissions";
 
@@ -60,6 +63,9 @@ export const RESOLVERS = {
     CycleAdminResolver,
     SupplyAdminResolver,
     CycleReportAdminResolver,
+    OrderAdminResolver,
+    SettlementAdminResolver,
+    FeeRuleAdminResolver,
   ] as ResolverList,
   partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,
 };

@@ -150,6 +150,41 @@ export const MESSAGES = {
       openPriceChange: "开放订货后不能改价格。",
       openQuantityLowered: "开放订货后只能增加可售数量。",
     },
+    payment: {
+      inputRefused: "填写的内容有误，什么都没有记录。",
+      amountRange: "金额必须是 1 到 {{max}} 分之间的整数。",
+      referenceLength: "凭证号最多 100 个字符。",
+      orderNotFound: "找不到这个订单。",
+      moreThanOwed: "这笔款超过了订单尚欠的金额（还欠 {{owed}} 分）。",
+      invalidTransition: "订单付款状态不能从 {{from}} 变为 {{to}}（可变为：{{allowed}}）。",
+    },
+    settlement: {
+      inputRefused: "填写的内容有误，什么都没有保存。",
+      notFound: "找不到这笔结算。",
+      cycleNotFound: "找不到这个订货周期。",
+      groupNotFound: "找不到这个生产小组。",
+      invalidTransition: "结算状态不能从 {{from}} 变为 {{to}}（可变为：{{allowed}}）。",
+      referenceLength: "凭证号最多 100 个字符。",
+      noteLength: "说明需要 1 到 1000 个字符。",
+      reasonLength: "原因需要 1 到 500 个字符。",
+      correctionRange: "更正金额必须是不为 0 的整数分，绝对值不超过 {{max}} 分。",
+      correctOnlyPaid:
+        "只有已付款或已确认的结算才能在以后的周期里更正；未付款的请重新计算或提出异议。",
+      correctionCycle: "更正要记在同一生产小组以后的、尚未结清的订货周期里。",
+      notSettling: "只有在结算中的周期才能重新计算结算（现在是 {{state}}）。",
+      lotsNotChecked: "还有 {{count}} 个已分配的批次没有质检，不能开始结算。",
+      cannotSettle:
+        "还不能结清这个周期：{{unpaid}} 笔结算未付款或未确认，{{delivered}} 个订单仍是已送达未取货，对账差额 {{difference}} 分。",
+      feeRule: {
+        notFound: "找不到这条费用规则。",
+        rateRange: "按毛收入百分比的费率必须是 1 到 10000 个基点（0.01% 到 100%）。",
+        perUnitRange: "每件费用必须是 1 到 {{max}} 分之间的整数。",
+        notForBasis: "这种计费方式不用这一项，请留空。",
+        validToBeforeFrom: "截止日期不能早于开始日期。",
+        alreadyEnded: "这条规则已在 {{on}} 截止，只能提前，不能延后。",
+        overlaps: "同类（{{kind}}）规则在 {{from}} 至 {{to}} 已有效，两条规则不能在同一天都有效。",
+      },
+    },
   },
   en: {
     identity: {
@@ -302,6 +337,48 @@ export const MESSAGES = {
       openNewOffer: "No new offers once ordering is open.",
       openPriceChange: "Prices cannot change once ordering is open.",
       openQuantityLowered: "Once ordering is open the units on offer can only go up.",
+    },
+    payment: {
+      inputRefused: "Some of what you entered is not right; nothing was recorded.",
+      amountRange: "The amount must be a whole number of fen from 1 to {{max}}.",
+      referenceLength: "The reference may have at most 100 characters.",
+      orderNotFound: "There is no such order.",
+      moreThanOwed: "This is more than the order still owes ({{owed}} fen).",
+      invalidTransition:
+        "The order's payment cannot go from {{from}} to {{to}} (it may go to: {{allowed}}).",
+    },
+    settlement: {
+      inputRefused: "Some of what you entered is not right; nothing was saved.",
+      notFound: "There is no such settlement.",
+      cycleNotFound: "There is no such order cycle.",
+      groupNotFound: "There is no such producer group.",
+      invalidTransition:
+        "The settlement cannot go from {{from}} to {{to}} (it may go to: {{allowed}}).",
+      referenceLength: "The reference may have at most 100 characters.",
+      noteLength: "The note needs 1 to 1000 characters.",
+      reasonLength: "The reason needs 1 to 500 characters.",
+      correctionRange:
+        "A correction is a whole number of fen, not 0, at most {{max}} fen either way.",
+      correctOnlyPaid:
+        "Only a paid or acknowledged settlement is corrected in a later cycle; recalculate or dispute one not yet paid.",
+      correctionCycle:
+        "A correction goes into a later order cycle of the same producer group that is not yet settled.",
+      notSettling:
+        "Settlements are recalculated only while the cycle is SETTLING (it is {{state}}).",
+      lotsNotChecked:
+        "{{count}} allocated lots have no quality check yet; settlement cannot start.",
+      cannotSettle:
+        "The cycle cannot be settled yet: {{unpaid}} settlements not paid or acknowledged, {{delivered}} orders still DELIVERED, reconciliation difference {{difference}} fen.",
+      feeRule: {
+        notFound: "There is no such fee rule.",
+        rateRange: "A percent-of-gross rate is 1 to 10000 basis points (0.01% to 100%).",
+        perUnitRange: "A fee per unit is a whole number of fen from 1 to {{max}}.",
+        notForBasis: "This basis does not use this field; leave it empty.",
+        validToBeforeFrom: "The last day cannot be before the first day.",
+        alreadyEnded: "The rule already ends on {{on}}; it can only end earlier, not later.",
+        overlaps:
+          "A {{kind}} rule is already valid from {{from}} to {{to}}; two rules of one kind cannot be valid on the same day.",
+      },
     },
   },
 } as const;

@@ -1,6 +1,7 @@
 import type { OrderCycleState } from "@nested/domain";
 import type { RequestContext } from "../../graphql/request-context";
 import { cancelCycle, closeCycle, requireOffers } from "./cycle-effects";
+import { enterSettled, enterSettling } from "../settlement/settlement-effects";
 import type { OrderCycle } from "./order-cycle.entity";
 
 /**
@@ -25,4 +26,6 @@ export const CYCLE_ENTER_EFFECTS: Partial<Record<OrderCycleState, CycleEnterEffe
   OPEN: requireOffers,
   CLOSED: closeCycle,
   CANCELLED: cancelCycle,
+  SETTLING: enterSettling,
+  SETTLED: enterSettled,
 };

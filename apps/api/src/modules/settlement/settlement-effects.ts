@@ -1,0 +1,52 @@
+import { orderCycleMachine } from "@nested/domain";
+import { InvalidTransitionError } from "../../graphql/error-result";
+import { refuse } from "../../graphql/refusal";
+import type { RequestContext } from "../../graphql/request-context";
+import { translatorFor } from "../../i18n/translate";
+import type { OrderCycle } from "../cycle/order-cycle.entity";
+import { settleCyclePaymentStates } from "../order/order-payment.service";
+import { reconcileCycle } from "./reconciliation.service";
+import { calculateCycleSettlements } from "./settlement-calculation.service";
+
+/**
+ * Entering SETTLING: every household with allocations gets its settlement calculated
+ * ({@link calculateCycleSettlements}), and every order its payment state after intake
+ * (paid > due → CREDIT_OWED, = → SETTLED, < → BALANCE_DUE; see `paymentStateAtSettling`).
+ */
+export async function enterSettling(ctx: RequestContext, cycle: OrderCycle): Promise<void> {
+  await calculateCycleSettlements(ctx, cycle);
+  await settleCyclePaymentStates(ctx, cycle.id);
+}
+
+/**
+ * Entering SETTLED: refused (InvalidTransitionError whose message gives the counts; nothing
+ * changes) unless every settlement of the cycle — corrections booked in it included — is PAID or
+ * ACKNOWLEDGED, no order is still DELIVERED, and the reconciliation difference is 0. Then the
+ * orders PICKED_UP or NO_SHOW are CLOSED.
+ */
+export async function enterSettled(ctx: RequestContext, cycle: OrderCycle): Promise<void> {
+  const [{ unpaid, delivered }] = (await ctx.manager.query(
+    `SELECT
+       (SELECT COUNT(*) FROM settlements s WHERE s.order_cycle_id = $1
+          AND s.state NOT IN ('PAID', 'ACKNOWLEDGED'))::int AS unpaid,
+       (SELECT COUNT(*) FROM orders o WHERE o.order_cycle_id = $1 AND o.state = 'DELIVERED')::int AS delivered`,
+    [cycle.id],
+  )) as [{ unpaid: number; delivered: number }];
+  const { differenceFen } = await reconcileCycle(ctx, cycle.id);
+  if (unpaid > 0 || delivered > 0 || differenceFen !== 0) {
+    const t = translatorFor(ctx.locale);
+    refuse(
+      new InvalidTransitionError(
+        t("settlement.cannotSettle", { unpaid, delivered, difference: differenceFen }),
+        cycle.state,
+        "SETTLED",
+        orderCycleMachine.nextStates(cycle.state).filter((s) => s !== "SETTLED"),
+      ),
+    );
+  }
+  await ctx.manager.query(
+    `UPDATE orders SET state = 'CLOSED', updated_at = now()
+     WHERE order_cycle_id = $1 AND state IN ('PICKED_UP', 'NO_SHOW')`,
+    [cycle.id],
+  );
+}
