@@ -19,6 +19,7 @@ import { PovertyLinePartnerResolver } from "../modules/impact/poverty-line.partn
 import { OrderLineShopResolver, OrderShopResolver } from "../modules/order/order.shop-resolver";
 import { PartnerAdminResolver } from "../modules/partner/partner.admin-resolver";
 import { PartnerPartnerResolver } from "../modules/partner/partner.partner-resolver";
+import { TrustEventAdminResolver } from "../modules/trust/trust-event.admin-resolver";
 import { VisitShopResolver, VisitSignUpShopResolver } from "../modules/trust/visit.shop-resolver";
 import { authChecker } from "./permissions";
 
@@ -54,6 +55,7 @@ export const RESOLVERS = {
     CatalogAdminResolver,
     PickupPointAdminResolver,
     PartnerAdminResolver,
+    TrustEventAdminResolver,
   ] as ResolverList,
   partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,
 };

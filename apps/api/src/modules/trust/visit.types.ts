@@ -43,6 +43,11 @@ export class VillageVisitType {
   })
   placesLeft: number | null;
 
+  @Field({
+    description: "Staff cancelled the visit; sign-ups stay listed but nobody goes.",
+  })
+  cancelled: boolean;
+
   villageId: string;
 }
 
