@@ -195,7 +195,7 @@ export async function recordAttendance(
         problems.push(fieldProblem(field, t("trust.entryNeedsOne")));
         continue;
       }
-      let row: Attendance | null = null;
+      let row: Attendance | null;
       let householdId: string;
       if (entry.signUpId != null) {
         row = all.find((a) => a.id === entry.signUpId) ?? null;
