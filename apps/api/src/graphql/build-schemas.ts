@@ -13,6 +13,7 @@ import { HouseholdAdminResolver } from "../modules/household/household.admin-res
 import { HouseholdRegisterAdminResolver } from "../modules/household/household-register.admin-resolver";
 import { VillageShopResolver } from "../modules/household/village.shop-resolver";
 import { IdentityAdminResolver } from "../modules/identity/identity.admin-resolver";
+import { UserAdminResolver } from "../modules/identity/user.admin-resolver";
 import { IdentityShopResolver } from "../modules/identity/identity.shop-resolver";
 import { ImpactShopResolver } from "../modules/impact/impact.shop-resolver";
 import { PovertyLinePartnerResolver } from "../modules/impact/poverty-line.partner-resolver";
@@ -56,6 +57,7 @@ export const RESOLVERS = {
     PickupPointAdminResolver,
     PartnerAdminResolver,
     TrustEventAdminResolver,
+    UserAdminResolver,
   ] as ResolverList,
   partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,
 };

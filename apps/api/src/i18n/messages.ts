@@ -15,6 +15,17 @@ export const MESSAGES = {
       passwordLength: "密码需要 {{min}} 到 {{max}} 个字符。",
       displayNameRequired: "称呼需要 1 到 100 个字符，不能有控制字符。",
       inputRefused: "填写的内容有误，什么都没有保存。",
+      userNotFound: "找不到这个用户。",
+      roleNotAllowed: "角色只能是工作人员、财务、管理员或合作机构（消费者只能自己注册）。",
+      groupsNotForRole:
+        "只有工作人员和财务需要指定生产小组（管理员能看到全部，合作机构按机构授权）。",
+      groupNotFound: "找不到这个生产小组。",
+      partnerOrganisationRequired: "合作机构用户必须属于一个存在的合作机构。",
+      partnerOrganisationOnlyForPartner: "只有合作机构用户才能属于合作机构。",
+      consumerRoleFixed: "消费者账号属于消费者家庭，不能改变角色。",
+      notOnYourself: "您不能停用自己的账号，也不能改变自己的角色或状态；请另一位管理员来做。",
+      lastAdmin: "这是最后一位在用的管理员，不能停用或降级；请先任命另一位管理员。",
+      callerNoLongerAdmin: "您的管理员账号刚刚被停用或降级，这个操作没有执行。",
     },
     order: {
       notFound: "找不到这个订单。",
@@ -145,6 +156,22 @@ export const MESSAGES = {
       passwordLength: "The password needs {{min}} to {{max}} characters.",
       displayNameRequired: "The name needs 1 to 100 characters, without control characters.",
       inputRefused: "Some of what you entered is not right; nothing was saved.",
+      userNotFound: "No such user.",
+      roleNotAllowed:
+        "The role must be STAFF, FINANCE, ADMIN or PARTNER (consumers register themselves).",
+      groupsNotForRole:
+        "Only STAFF and FINANCE work for particular producer groups (ADMIN sees all, PARTNER through its organisation).",
+      groupNotFound: "No such producer group.",
+      partnerOrganisationRequired:
+        "A PARTNER user must belong to an existing partner organisation.",
+      partnerOrganisationOnlyForPartner: "Only PARTNER users belong to a partner organisation.",
+      consumerRoleFixed:
+        "A consumer account belongs to a consumer household; its role cannot change.",
+      notOnYourself:
+        "You cannot deactivate yourself or change your own role or status; ask another admin.",
+      lastAdmin:
+        "This is the last active admin: it cannot be deactivated or demoted. Appoint another admin first.",
+      callerNoLongerAdmin: "Your admin account was just deactivated or demoted; nothing was done.",
     },
     order: {
       notFound: "There is no such order.",

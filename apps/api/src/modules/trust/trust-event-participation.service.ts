@@ -31,12 +31,10 @@ export function householdsByTrustEvent(ctx: RequestContext): DataLoader<string, 
             WHERE trust_event_id = ANY($1::uuid[])`,
           [[...ids]],
         );
-        const households = await ctx.manager
-          .getRepository(Household)
-          .find({
-            where: { id: In(rows.map((r) => r.household_id)) },
-            order: { code: "ASC", id: "ASC" },
-          });
+        const households = await ctx.manager.getRepository(Household).find({
+          where: { id: In(rows.map((r) => r.household_id)) },
+          order: { code: "ASC", id: "ASC" },
+        });
         const byId = new Map(households.map((h) => [h.id, h]));
         return ids.map((id) =>
           rows
