@@ -49,6 +49,10 @@ export const MESSAGES = {
     },
     partner: {
       organisationNotFound: "找不到这个合作机构。",
+      inputRefused: "填写的内容有误，什么都没有保存。",
+      nameRequired: "机构名称需要 1 到 200 个字符，不能有控制字符。",
+      suppressionKRange: "抑制阈值 k 必须是 {{min}} 到 {{max}} 的整数。",
+      groupNotFound: "找不到这个生产小组。",
     },
     consumer: {
       noConsumerHousehold: "这个账号没有消费者家庭。",
@@ -196,6 +200,11 @@ export const MESSAGES = {
     },
     partner: {
       organisationNotFound: "There is no such partner organisation.",
+      inputRefused: "Some of what you entered is not right; nothing was saved.",
+      nameRequired: "The name needs 1 to 200 characters and no control characters.",
+      suppressionKRange:
+        "The suppression threshold k must be a whole number from {{min}} to {{max}}.",
+      groupNotFound: "No such producer group.",
     },
     consumer: {
       noConsumerHousehold: "This account has no consumer household.",
