@@ -1,7 +1,10 @@
 import type { Role } from "@nested/domain";
-import { ForbiddenError, InvalidInputError, NotFoundError } from "../../graphql/error-result";
-import { FieldProblem } from "../../graphql/error-result";
-import { isUuid } from "../../graphql/ids";
+import {
+  fieldProblem,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+} from "../../graphql/error-result";
 import { inRefusableTransaction, refuse } from "../../graphql/refusal";
 import type { RequestContext } from "../../graphql/request-context";
 import { translatorFor } from "../../i18n/translate";
@@ -9,7 +12,13 @@ import { actorOf, recordChange } from "../audit/audit.service";
 import { Session } from "./session.entity";
 import { User } from "./user.entity";
 import { UserProducerGroup } from "./user-producer-group.entity";
-import { accessProblems, GROUP_ROLES, userAccount, userRefusal } from "./user-admin.service";
+import {
+  accessProblems,
+  GROUP_ROLES,
+  lockUser,
+  userAccount,
+  userRefusal,
+} from "./user-admin.service";
 import type { UserAccountType } from "./user-admin.types";
 
 type AccessOutcome = UserAccountType | InvalidInputError | NotFoundError | ForbiddenError;
@@ -29,14 +38,7 @@ async function lockForAccessChange(
     `SELECT id FROM users WHERE role = 'ADMIN' AND disabled_at IS NULL AND deleted_at IS NULL
       ORDER BY id FOR UPDATE`,
   );
-  const user = isUuid(userId)
-    ? await ctx.manager
-        .getRepository(User)
-        .createQueryBuilder("u")
-        .setLock("pessimistic_write")
-        .where("u.id = :userId", { userId })
-        .getOne()
-    : null;
+  const user = await lockUser(ctx, userId);
   if (!user) refuse(new NotFoundError(t("identity.userNotFound")));
   return { user, activeAdminIds: admins.map((a) => a.id) };
 }
@@ -91,14 +93,7 @@ export async function changeUserRole(
   return inRefusableTransaction(ctx, async (tx) => {
     const { user, activeAdminIds } = await lockForAccessChange(tx, userId);
     if (user.role === "CONSUMER")
-      refuse(
-        userRefusal(t, [
-          Object.assign(new FieldProblem(), {
-            field: "role",
-            message: t("identity.consumerRoleFixed"),
-          }),
-        ]),
-      );
+      refuse(userRefusal(t, [fieldProblem("role", t("identity.consumerRoleFixed"))]));
     const problems = await accessProblems(tx, role, [], partnerOrganisationId, t);
     if (problems.length) refuse(userRefusal(t, problems));
     guardAccessChange(tx, user, activeAdminIds, role !== "ADMIN");

@@ -1,7 +1,12 @@
 import type { Role } from "@nested/domain";
 import type { TFunction } from "i18next";
 import { In } from "typeorm";
-import { FieldProblem, InvalidInputError, NotFoundError } from "../../graphql/error-result";
+import {
+  type FieldProblem,
+  fieldProblem,
+  InvalidInputError,
+  NotFoundError,
+} from "../../graphql/error-result";
 import { isUuid } from "../../graphql/ids";
 import type { Page } from "../../graphql/pagination";
 import { inRefusableTransaction, refuse } from "../../graphql/refusal";
@@ -23,10 +28,6 @@ export const PROJECT_ROLES: readonly Role[] = ["STAFF", "FINANCE", "ADMIN", "PAR
 /** Roles that work for particular producer groups (ADMIN sees all, PARTNER through its organisation). */
 export const GROUP_ROLES: readonly Role[] = ["STAFF", "FINANCE"];
 
-function problem(field: string, message: string): FieldProblem {
-  return Object.assign(new FieldProblem(), { field, message });
-}
-
 /** The invalid-input answer of user administration (nothing was saved). */
 export function userRefusal(t: TFunction, problems: FieldProblem[]): InvalidInputError {
   return new InvalidInputError(t("identity.inputRefused"), problems);
@@ -41,6 +42,17 @@ async function groupsOf(ctx: RequestContext, userIds: string[]): Promise<Map<str
   for (const row of rows) map.get(row.userId)!.push(row.producerGroupId);
   for (const list of map.values()) list.sort();
   return map;
+}
+
+/** The user with `userId` locked FOR UPDATE in the current transaction, or null (also malformed ids). */
+export async function lockUser(ctx: RequestContext, userId: string): Promise<User | null> {
+  if (!isUuid(userId)) return null;
+  return ctx.manager
+    .getRepository(User)
+    .createQueryBuilder("u")
+    .setLock("pessimistic_write")
+    .where("u.id = :userId", { userId })
+    .getOne();
 }
 
 /** The admin view of users: safe columns and producer groups, never the password hash. */
@@ -113,9 +125,10 @@ export async function accessProblems(
   t: TFunction,
 ): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
-  if (!PROJECT_ROLES.includes(role)) problems.push(problem("role", t("identity.roleNotAllowed")));
+  if (!PROJECT_ROLES.includes(role))
+    problems.push(fieldProblem("role", t("identity.roleNotAllowed")));
   if (producerGroupIds.length && !GROUP_ROLES.includes(role))
-    problems.push(problem("producerGroupIds", t("identity.groupsNotForRole")));
+    problems.push(fieldProblem("producerGroupIds", t("identity.groupsNotForRole")));
   else if (producerGroupIds.length) {
     const found = await ctx.manager
       .getRepository(ProducerGroup)
@@ -123,7 +136,7 @@ export async function accessProblems(
     const ids = new Set(found.map((g) => g.id));
     producerGroupIds.forEach((id, i) => {
       if (!ids.has(id))
-        problems.push(problem(`producerGroupIds.${i}`, t("identity.groupNotFound")));
+        problems.push(fieldProblem(`producerGroupIds.${i}`, t("identity.groupNotFound")));
     });
   }
   if (role === "PARTNER") {
@@ -134,10 +147,12 @@ export async function accessProblems(
         .getRepository(PartnerOrganisation)
         .existsBy({ id: partnerOrganisationId }));
     if (!found)
-      problems.push(problem("partnerOrganisationId", t("identity.partnerOrganisationRequired")));
+      problems.push(
+        fieldProblem("partnerOrganisationId", t("identity.partnerOrganisationRequired")),
+      );
   } else if (partnerOrganisationId)
     problems.push(
-      problem("partnerOrganisationId", t("identity.partnerOrganisationOnlyForPartner")),
+      fieldProblem("partnerOrganisationId", t("identity.partnerOrganisationOnlyForPartner")),
     );
   return problems;
 }
@@ -212,19 +227,12 @@ export async function setUserProducerGroups(
 ): Promise<UserAccountType | InvalidInputError | NotFoundError> {
   const t = translatorFor(ctx.locale);
   return inRefusableTransaction(ctx, async (tx) => {
-    const user = isUuid(userId)
-      ? await tx.manager
-          .getRepository(User)
-          .createQueryBuilder("u")
-          .setLock("pessimistic_write")
-          .where("u.id = :userId", { userId })
-          .getOne()
-      : null;
+    const user = await lockUser(tx, userId);
     if (!user) refuse(new NotFoundError(t("identity.userNotFound")));
     const wanted = [...new Set(producerGroupIds)];
     const problems = GROUP_ROLES.includes(user.role)
       ? await accessProblems(tx, user.role, producerGroupIds, user.partnerOrganisationId, t)
-      : [problem("producerGroupIds", t("identity.groupsNotForRole"))];
+      : [fieldProblem("producerGroupIds", t("identity.groupsNotForRole"))];
     if (problems.length) refuse(userRefusal(t, problems));
     const before = await userAccount(tx, userId);
     const repo = tx.manager.getRepository(UserProducerGroup);

@@ -7,30 +7,12 @@ import {
   NotFoundError,
 } from "../../graphql/error-result";
 import { PaginatedList } from "../../graphql/pagination";
-import { RoleEnum } from "./identity.types";
+import { RoleEnum, Viewer } from "./identity.types";
 import { AccountExistsError } from "./registration.types";
 
-/** A user account as an admin sees it; never the password hash. */
+/** A user account as an admin sees it (the {@link Viewer} fields and more); never the password hash. */
 @ObjectType("UserAccount", { description: "A user account (ADMIN only). No password hash." })
-export class UserAccountType {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  displayName: string;
-
-  @Field(() => String, { nullable: true })
-  email: string | null;
-
-  @Field(() => String, { nullable: true, description: "E.164, e.g. +8613812345678." })
-  phone: string | null;
-
-  @Field(() => RoleEnum)
-  role: Role;
-
-  @Field()
-  locale: string;
-
+export class UserAccountType extends Viewer {
   @Field({ description: "False once deactivated: the user cannot sign in, sessions are ended." })
   active: boolean;
 

@@ -1,6 +1,11 @@
 import type { TFunction } from "i18next";
 import { In } from "typeorm";
-import { FieldProblem, InvalidInputError, NotFoundError } from "../../graphql/error-result";
+import {
+  type FieldProblem,
+  fieldProblem,
+  InvalidInputError,
+  NotFoundError,
+} from "../../graphql/error-result";
 import { isUuid } from "../../graphql/ids";
 import { inRefusableTransaction, refuse } from "../../graphql/refusal";
 import type { RequestContext } from "../../graphql/request-context";
@@ -26,10 +31,6 @@ export const MAX_SUPPRESSION_K = 1000;
 
 type Outcome = PartnerOrganisationDetailType | InvalidInputError | NotFoundError;
 
-function problem(field: string, message: string): FieldProblem {
-  return Object.assign(new FieldProblem(), { field, message });
-}
-
 /**
  * Problems with an organisation's fields, reading the producer groups from the database:
  * name 1–200 printable characters, k an integer from {@link MIN_SUPPRESSION_K} to
@@ -44,7 +45,7 @@ async function organisationProblems(
 ): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   if ((creating || input.name !== undefined) && !isDisplayName(input.name, 200))
-    problems.push(problem("name", t("partner.nameRequired")));
+    problems.push(fieldProblem("name", t("partner.nameRequired")));
   const k = input.suppressionK;
   if (
     (k !== undefined &&
@@ -53,7 +54,7 @@ async function organisationProblems(
     (!creating && k === null)
   )
     problems.push(
-      problem(
+      fieldProblem(
         "suppressionK",
         t("partner.suppressionKRange", { min: MIN_SUPPRESSION_K, max: MAX_SUPPRESSION_K }),
       ),
@@ -65,7 +66,8 @@ async function organisationProblems(
       .findBy({ id: In(groupIds.filter(isUuid)) });
     const ids = new Set(found.map((g) => g.id));
     groupIds.forEach((id, i) => {
-      if (!ids.has(id)) problems.push(problem(`producerGroupIds.${i}`, t("partner.groupNotFound")));
+      if (!ids.has(id))
+        problems.push(fieldProblem(`producerGroupIds.${i}`, t("partner.groupNotFound")));
     });
   }
   return problems;

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { In } from "typeorm";
 import type { InvalidInputError, NotFoundError } from "../../graphql/error-result";
-import type { FieldProblem } from "../../graphql/error-result";
+import { type FieldProblem, fieldProblem } from "../../graphql/error-result";
 import { isUuid } from "../../graphql/ids";
 import { groupByKey } from "../../graphql/loader-registry";
 import { inRefusableTransaction, refuse } from "../../graphql/refusal";
@@ -18,7 +18,6 @@ import {
   TrustEventSignUpType,
 } from "./trust-event.types";
 import { lockOpenTrustEvent, toTrustEventType, trustRefusal } from "./trust-event.service";
-import { fieldProblem } from "./trust-event-validation";
 
 /** The households taking part in each event, by code then id, batched per request. */
 export function householdsByTrustEvent(ctx: RequestContext): DataLoader<string, Household[]> {

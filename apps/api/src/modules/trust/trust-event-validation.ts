@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { FieldProblem } from "../../graphql/error-result";
+import { type FieldProblem, fieldProblem } from "../../graphql/error-result";
 import { isDisplayName } from "../../graphql/text-input";
 import type { TrustEventKind } from "./trust-event.entity";
 import type { TrustEventChangesInput } from "./trust-event.types";
@@ -8,11 +8,6 @@ import type { TrustEventChangesInput } from "./trust-event.types";
 export const MAX_CAPACITY = 1000;
 /** Longest staff notes of an event, in characters. */
 export const MAX_NOTES = 5000;
-
-/** A field problem in the caller's language. */
-export function fieldProblem(field: string, message: string): FieldProblem {
-  return Object.assign(new FieldProblem(), { field, message });
-}
 
 /**
  * Problems with the fields of a trust event of `kind`, as `{ field, message }` in the caller's

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { InvalidInputError, NotFoundError } from "../../graphql/error-result";
+import { fieldProblem, InvalidInputError, NotFoundError } from "../../graphql/error-result";
 import { isUuid } from "../../graphql/ids";
 import type { Page } from "../../graphql/pagination";
 import { inRefusableTransaction, refuse } from "../../graphql/refusal";
@@ -15,7 +15,7 @@ import {
   type TrustEventChangesInput,
   TrustEventType,
 } from "./trust-event.types";
-import { fieldProblem, trustEventProblems } from "./trust-event-validation";
+import { trustEventProblems } from "./trust-event-validation";
 
 /** Which trust events to list: filters, a page, newest start first (ties by id). */
 export interface TrustEventQuery {

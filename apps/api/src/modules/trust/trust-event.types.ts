@@ -10,6 +10,7 @@ import {
 import { ErrorResult, InvalidInputError, NotFoundError } from "../../graphql/error-result";
 import { PaginatedList } from "../../graphql/pagination";
 import { LocalDateScalar } from "../../graphql/scalars";
+import { TrustEventFields } from "./trust-event-fields.types";
 import { VisitSignUpStateEnum } from "./visit.types";
 import type { AttendanceState } from "./trust-event-attendance.entity";
 import { TRUST_EVENT_KINDS, type TrustEventKind } from "./trust-event.entity";
@@ -26,33 +27,9 @@ registerEnumType(TrustEventKindEnum, {
 
 /** A trust event as project staff see it; households, sign-ups and village are resolved. */
 @ObjectType("TrustEvent")
-export class TrustEventType {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => ID)
-  producerGroupId: string;
-
+export class TrustEventType extends TrustEventFields {
   @Field(() => TrustEventKindEnum)
   kind: TrustEventKind;
-
-  @Field()
-  titleZh: string;
-
-  @Field()
-  titleEn: string;
-
-  @Field()
-  startsAt: Date;
-
-  @Field()
-  endsAt: Date;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: "Most people who may sign up; null = no limit.",
-  })
-  capacity: number | null;
 
   @Field({ description: "Whether consumer households may sign up in the shop (visits only)." })
   openToConsumers: boolean;
@@ -68,8 +45,6 @@ export class TrustEventType {
 
   @Field()
   createdAt: Date;
-
-  villageId: string;
 }
 
 /** A page of trust events. */
