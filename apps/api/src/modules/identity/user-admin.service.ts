@@ -14,7 +14,7 @@ import type { RequestContext } from "../../graphql/request-context";
 import { translatorFor } from "../../i18n/translate";
 import { containsPattern } from "../../database/like-pattern";
 import { recordChange } from "../audit/audit.service";
-import { ProducerGroup } from "../household/producer-group.entity";
+import { unknownProducerGroupPositions } from "../household/producer-group.service";
 import { PartnerOrganisation } from "../partner/partner-organisation.entity";
 import { hashPassword } from "./password";
 import { accountTaken, isUniqueViolation, validateRegistration } from "./registration.service";
@@ -129,16 +129,9 @@ export async function accessProblems(
     problems.push(fieldProblem("role", t("identity.roleNotAllowed")));
   if (producerGroupIds.length && !GROUP_ROLES.includes(role))
     problems.push(fieldProblem("producerGroupIds", t("identity.groupsNotForRole")));
-  else if (producerGroupIds.length) {
-    const found = await ctx.manager
-      .getRepository(ProducerGroup)
-      .findBy({ id: In(producerGroupIds.filter(isUuid)) });
-    const ids = new Set(found.map((g) => g.id));
-    producerGroupIds.forEach((id, i) => {
-      if (!ids.has(id))
-        problems.push(fieldProblem(`producerGroupIds.${i}`, t("identity.groupNotFound")));
-    });
-  }
+  else
+    for (const i of await unknownProducerGroupPositions(ctx, producerGroupIds))
+      problems.push(fieldProblem(`producerGroupIds.${i}`, t("identity.groupNotFound")));
   if (role === "PARTNER") {
     const found =
       partnerOrganisationId &&

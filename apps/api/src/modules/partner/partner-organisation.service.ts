@@ -1,5 +1,4 @@
 import type { TFunction } from "i18next";
-import { In } from "typeorm";
 import {
   type FieldProblem,
   fieldProblem,
@@ -12,7 +11,7 @@ import type { RequestContext } from "../../graphql/request-context";
 import { isDisplayName } from "../../graphql/text-input";
 import { translatorFor } from "../../i18n/translate";
 import { recordChange } from "../audit/audit.service";
-import { ProducerGroup } from "../household/producer-group.entity";
+import { unknownProducerGroupPositions } from "../household/producer-group.service";
 import { ApiKey } from "./api-key.entity";
 import { PartnerOrganisationGroup } from "./partner-organisation-group.entity";
 import { PartnerOrganisation } from "./partner-organisation.entity";
@@ -59,17 +58,8 @@ async function organisationProblems(
         t("partner.suppressionKRange", { min: MIN_SUPPRESSION_K, max: MAX_SUPPRESSION_K }),
       ),
     );
-  const groupIds = input.producerGroupIds ?? [];
-  if (groupIds.length) {
-    const found = await ctx.manager
-      .getRepository(ProducerGroup)
-      .findBy({ id: In(groupIds.filter(isUuid)) });
-    const ids = new Set(found.map((g) => g.id));
-    groupIds.forEach((id, i) => {
-      if (!ids.has(id))
-        problems.push(fieldProblem(`producerGroupIds.${i}`, t("partner.groupNotFound")));
-    });
-  }
+  for (const i of await unknownProducerGroupPositions(ctx, input.producerGroupIds ?? []))
+    problems.push(fieldProblem(`producerGroupIds.${i}`, t("partner.groupNotFound")));
   return problems;
 }
 

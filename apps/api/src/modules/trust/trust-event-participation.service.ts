@@ -34,13 +34,11 @@ export function householdsByTrustEvent(ctx: RequestContext): DataLoader<string, 
           where: { id: In(rows.map((r) => r.household_id)) },
           order: { code: "ASC", id: "ASC" },
         });
-        const byId = new Map(households.map((h) => [h.id, h]));
-        return ids.map((id) =>
-          rows
-            .filter((r) => r.trust_event_id === id)
-            .map((r) => byId.get(r.household_id)!)
-            .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
-        );
+        // Households come ordered by code then id; each event keeps that order.
+        return groupByKey(ids, rows, (r) => r.trust_event_id).map((list) => {
+          const members = new Set(list.map((r) => r.household_id));
+          return households.filter((h) => members.has(h.id));
+        });
       }),
   );
 }
