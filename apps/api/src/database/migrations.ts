@@ -3,6 +3,7 @@ import { InitialSchema1795941002932 } from "./migrations/1795941002932-InitialSc
 import { UsersEmailUniqueIgnoringCase1795941100000 } from "./migrations/1795941100000-UsersEmailUniqueIgnoringCase";
 import { AuditLogAppendOnly1795941200000 } from "./migrations/1795941200000-AuditLogAppendOnly";
 import { FeedbackOncePerOrderLine1795942100353 } from "./migrations/1795942100353-FeedbackOncePerOrderLine";
+import { TrustEventCancelled1795949576848 } from "./migrations/1795949576848-TrustEventCancelled";
 
 /**
  * The committed migrations, oldest first. Schema changes happen only through these: generated
@@ -14,4 +15,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   UsersEmailUniqueIgnoringCase1795941100000,
   AuditLogAppendOnly1795941200000,
   FeedbackOncePerOrderLine1795942100353,
+  TrustEventCancelled1795949576848,
 ];

@@ -200,6 +200,51 @@ const CALLS: Record<string, { query: string; variables?: Record<string, unknown>
     query: `mutation($id: ID!) { endFeeRule(id: $id, validTo: "2011-12-31") { __typename } }`,
     variables: { id: NOBODY },
   },
+  "TrustEventAdminResolver.trustEvents": { query: "{ trustEvents { totalItems } }" },
+  "TrustEventAdminResolver.trustEvent": {
+    query: `query($id: ID!) { trustEvent(id: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "TrustEventAdminResolver.createTrustEvent": {
+    query: `mutation($g: ID!) { createTrustEvent(input: { producerGroupId: $g, kind: MEETING }) { __typename } }`,
+    variables: { g: NOBODY },
+  },
+  "TrustEventAdminResolver.updateTrustEvent": {
+    query: `mutation($id: ID!) { updateTrustEvent(id: $id, input: { notes: "x" }) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "TrustEventAdminResolver.cancelTrustEvent": {
+    query: `mutation($id: ID!) { cancelTrustEvent(id: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "TrustEventAdminResolver.setTrustEventHouseholds": {
+    query: `mutation($id: ID!) { setTrustEventHouseholds(id: $id, householdIds: []) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "TrustEventAdminResolver.recordAttendance": {
+    query: `mutation($id: ID!) { recordAttendance(id: $id, entries: []) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "UserAdminResolver.users": { query: "{ users { totalItems } }" },
+  "UserAdminResolver.createStaffUser": {
+    query: `mutation { createStaffUser(input: { displayName: "", role: STAFF, password: "" }) { __typename } }`,
+  },
+  "UserAdminResolver.changeUserRole": {
+    query: `mutation($id: ID!) { changeUserRole(userId: $id, role: STAFF) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "UserAdminResolver.setUserProducerGroups": {
+    query: `mutation($id: ID!) { setUserProducerGroups(userId: $id, producerGroupIds: []) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "UserAdminResolver.deactivateUser": {
+    query: `mutation($id: ID!) { deactivateUser(userId: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "UserAdminResolver.reactivateUser": {
+    query: `mutation($id: ID!) { reactivateUser(userId: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
 };
 
 beforeAll(async () => {

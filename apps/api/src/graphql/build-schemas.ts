@@ -16,6 +16,7 @@ import { HouseholdAdminResolver } from "../modules/household/household.admin-res
 import { HouseholdRegisterAdminResolver } from "../modules/household/household-register.admin-resolver";
 import { VillageShopResolver } from "../modules/household/village.shop-resolver";
 import { IdentityAdminResolver } from "../modules/identity/identity.admin-resolver";
+import { UserAdminResolver } from "../modules/identity/user.admin-resolver";
 import { IdentityShopResolver } from "../modules/identity/identity.shop-resolver";
 import { ImpactShopResolver } from "../modules/impact/impact.shop-resolver";
 import { PovertyLinePartnerResolver } from "../modules/impact/poverty-line.partner-resolver";
@@ -25,6 +26,7 @@ import { PartnerAdminResolver } from "../modules/partner/partner.admin-resolver"
 import { PartnerPartnerResolver } from "../modules/partner/partner.partner-resolver";
 import { FeeRuleAdminResolver } from "../modules/settlement/fee-rule.admin-resolver";
 import { SettlementAdminResolver } from "../modules/settlement/settlement.admin-resolver";
+import { TrustEventAdminResolver } from "../modules/trust/trust-event.admin-resolver";
 import { VisitShopResolver, VisitSignUpShopResolver } from "../modules/trust/visit.shop-resolver";
 import { authChecker } from "./permissions";
 
@@ -66,6 +68,8 @@ export const RESOLVERS = {
     OrderAdminResolver,
     SettlementAdminResolver,
     FeeRuleAdminResolver,
+    TrustEventAdminResolver,
+    UserAdminResolver,
   ] as ResolverList,
   partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,
 };

@@ -62,6 +62,11 @@ export class FieldProblem {
   message: string;
 }
 
+/** A {@link FieldProblem} for `field` with `message` (already in the caller's language). */
+export function fieldProblem(field: string, message: string): FieldProblem {
+  return Object.assign(new FieldProblem(), { field, message });
+}
+
 /** The input was refused as a whole; nothing was stored. */
 @ObjectType({ implements: ErrorResult })
 export class InvalidInputError extends ErrorResult {

@@ -15,6 +15,17 @@ export const MESSAGES = {
       passwordLength: "密码需要 {{min}} 到 {{max}} 个字符。",
       displayNameRequired: "称呼需要 1 到 100 个字符，不能有控制字符。",
       inputRefused: "填写的内容有误，什么都没有保存。",
+      userNotFound: "找不到这个用户。",
+      roleNotAllowed: "角色只能是工作人员、财务、管理员或合作机构（消费者只能自己注册）。",
+      groupsNotForRole:
+        "只有工作人员和财务需要指定生产小组（管理员能看到全部，合作机构按机构授权）。",
+      groupNotFound: "找不到这个生产小组。",
+      partnerOrganisationRequired: "合作机构用户必须属于一个存在的合作机构。",
+      partnerOrganisationOnlyForPartner: "只有合作机构用户才能属于合作机构。",
+      consumerRoleFixed: "消费者账号属于消费者家庭，不能改变角色。",
+      notOnYourself: "您不能停用自己的账号，也不能改变自己的角色或状态；请另一位管理员来做。",
+      lastAdmin: "这是最后一位在用的管理员，不能停用或降级；请先任命另一位管理员。",
+      callerNoLongerAdmin: "您的管理员账号刚刚被停用或降级，这个操作没有执行。",
     },
     order: {
       notFound: "找不到这个订单。",
@@ -38,6 +49,10 @@ export const MESSAGES = {
     },
     partner: {
       organisationNotFound: "找不到这个合作机构。",
+      inputRefused: "填写的内容有误，什么都没有保存。",
+      nameRequired: "机构名称需要 1 到 200 个字符，不能有控制字符。",
+      suppressionKRange: "抑制阈值 k 必须是 {{min}} 到 {{max}} 的整数。",
+      groupNotFound: "找不到这个生产小组。",
     },
     consumer: {
       noConsumerHousehold: "这个账号没有消费者家庭。",
@@ -62,6 +77,25 @@ export const MESSAGES = {
       full: "名额不够：还剩 {{placesLeft}} 个。",
       peopleRange: "人数必须是 1 到 {{max}} 的整数。",
       inputRefused: "填写的内容有误，报名没有保存。",
+      eventInputRefused: "填写的内容有误，什么都没有保存。",
+      eventNotFound: "找不到这个信任活动，或您无权管理它。",
+      groupNotFound: "找不到这个生产小组，或您无权管理它。",
+      villageNotFound: "找不到这个村。",
+      titleRequired: "标题需要 1 到 200 个字符，不能有控制字符。",
+      timeRequired: "请填写开始和结束时间。",
+      endsBeforeStart: "结束时间必须晚于开始时间。",
+      visitsOnly: "只有村庄探访才能设置名额和开放报名。",
+      capacityRange: "名额必须是 1 到 {{max}} 的整数。",
+      capacityBelowTaken: "已经有 {{taken}} 人报名，名额不能少于这个数。",
+      notesTooLong: "备注最多 {{max}} 个字符。",
+      eventCancelled: "这个活动已经取消，不能再修改。",
+      householdNotInGroup: "这个农户不属于活动所在的生产小组。",
+      notStarted: "活动开始以后才能记录出席情况。",
+      entryNeedsOne: "每一条请只填报名编号或消费者家庭中的一个。",
+      signUpNotOfEvent: "这个报名不属于这个活动。",
+      signUpCancelled: "这个报名已经取消；如果这家人还是来了，请按消费者家庭记录。",
+      consumerNotInGroup: "找不到这个消费者家庭，或它不属于活动所在的市场。",
+      entryTwice: "同一个家庭在这次记录里出现了两次。",
     },
     household: {
       notFound: "找不到这个农户。",
@@ -198,6 +232,22 @@ export const MESSAGES = {
       passwordLength: "The password needs {{min}} to {{max}} characters.",
       displayNameRequired: "The name needs 1 to 100 characters, without control characters.",
       inputRefused: "Some of what you entered is not right; nothing was saved.",
+      userNotFound: "No such user.",
+      roleNotAllowed:
+        "The role must be STAFF, FINANCE, ADMIN or PARTNER (consumers register themselves).",
+      groupsNotForRole:
+        "Only STAFF and FINANCE work for particular producer groups (ADMIN sees all, PARTNER through its organisation).",
+      groupNotFound: "No such producer group.",
+      partnerOrganisationRequired:
+        "A PARTNER user must belong to an existing partner organisation.",
+      partnerOrganisationOnlyForPartner: "Only PARTNER users belong to a partner organisation.",
+      consumerRoleFixed:
+        "A consumer account belongs to a consumer household; its role cannot change.",
+      notOnYourself:
+        "You cannot deactivate yourself or change your own role or status; ask another admin.",
+      lastAdmin:
+        "This is the last active admin: it cannot be deactivated or demoted. Appoint another admin first.",
+      callerNoLongerAdmin: "Your admin account was just deactivated or demoted; nothing was done.",
     },
     order: {
       notFound: "There is no such order.",
@@ -222,6 +272,11 @@ export const MESSAGES = {
     },
     partner: {
       organisationNotFound: "There is no such partner organisation.",
+      inputRefused: "Some of what you entered is not right; nothing was saved.",
+      nameRequired: "The name needs 1 to 200 characters and no control characters.",
+      suppressionKRange:
+        "The suppression threshold k must be a whole number from {{min}} to {{max}}.",
+      groupNotFound: "No such producer group.",
     },
     consumer: {
       noConsumerHousehold: "This account has no consumer household.",
@@ -246,6 +301,26 @@ export const MESSAGES = {
       full: "Not enough places: {{placesLeft}} left.",
       peopleRange: "The number of people must be a whole number from 1 to {{max}}.",
       inputRefused: "Some of what you entered is not right; the sign-up was not saved.",
+      eventInputRefused: "The input has problems; nothing was saved.",
+      eventNotFound: "No such trust event, or you may not manage it.",
+      groupNotFound: "No such producer group, or you may not manage it.",
+      villageNotFound: "No such village.",
+      titleRequired: "A title needs 1 to 200 characters and no control characters.",
+      timeRequired: "Give the start and end time.",
+      endsBeforeStart: "The end must be after the start.",
+      visitsOnly: "Only village visits have places and sign-ups.",
+      capacityRange: "Places must be a whole number from 1 to {{max}}.",
+      capacityBelowTaken: "{{taken}} people have signed up already; places cannot be fewer.",
+      notesTooLong: "Notes can be at most {{max}} characters.",
+      eventCancelled: "This event was cancelled and cannot be changed.",
+      householdNotInGroup: "This household does not belong to the event's producer group.",
+      notStarted: "Attendance can be recorded once the event has started.",
+      entryNeedsOne: "Give either the sign-up or the consumer household in each entry, not both.",
+      signUpNotOfEvent: "This sign-up is not for this event.",
+      signUpCancelled:
+        "This sign-up was cancelled; if the household came anyway, record it by consumer household.",
+      consumerNotInGroup: "No such consumer household in the event's market.",
+      entryTwice: "The same household appears twice in this recording.",
     },
     household: {
       notFound: "There is no such household.",

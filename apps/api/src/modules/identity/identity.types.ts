@@ -16,7 +16,9 @@ export enum TokenDelivery {
 registerEnumType(TokenDelivery, { name: "TokenDelivery" });
 
 /** The signed-in caller, as the caller sees themself. Never anyone else. */
-@ObjectType({ description: "The signed-in caller. No query returns another user." })
+@ObjectType({
+  description: "The signed-in caller (admins list other accounts as UserAccount).",
+})
 export class Viewer {
   @Field(() => ID)
   id: string;

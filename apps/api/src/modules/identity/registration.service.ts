@@ -92,10 +92,28 @@ export function validateRegistration(
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
+/** True when `error` is PostgreSQL's unique_violation (SQLSTATE 23505). */
+export function isUniqueViolation(error: unknown): boolean {
   return (
     error instanceof QueryFailedError && (error.driverError as { code?: string }).code === "23505"
   );
+}
+
+/**
+ * True when an account (soft-deleted ones included) already has this e-mail (ignoring case) or
+ * phone number (E.164). The unique indexes on users guard the same against races.
+ */
+export async function accountTaken(
+  ctx: RequestContext,
+  login: { email: string | null; phone: string | null },
+): Promise<boolean> {
+  return ctx.manager
+    .getRepository(User)
+    .createQueryBuilder("u")
+    .withDeleted()
+    .where("lower(u.email) = lower(:email)", { email: login.email ?? "" })
+    .orWhere("u.phone = :phone", { phone: login.phone ?? "" })
+    .getExists();
 }
 
 /**
@@ -125,13 +143,7 @@ export async function registerConsumer(
         return { kind: "invalid-invitation" } as const;
       }
       const users = tx.manager.getRepository(User);
-      const taken = await users
-        .createQueryBuilder("u")
-        .withDeleted()
-        .where("lower(u.email) = lower(:email)", { email: registration.email ?? "" })
-        .orWhere("u.phone = :phone", { phone: registration.phone ?? "" })
-        .getExists();
-      if (taken) return { kind: "account-exists" } as const;
+      if (await accountTaken(tx, registration)) return { kind: "account-exists" } as const;
 
       const user = await users.save(
         users.create({

@@ -66,6 +66,13 @@ export class TrustEvent {
   @Column("text", { nullable: true })
   notes: string | null;
 
+  /**
+   * Set when staff cancel the event. Its sign-ups are kept (the shop shows them as cancelled);
+   * nobody may sign up any more.
+   */
+  @Column("timestamptz", { nullable: true })
+  cancelledAt: Date | null;
+
   @CreateDateColumn({ type: "timestamptz" })
   createdAt: Date;
 }

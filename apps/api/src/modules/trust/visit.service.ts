@@ -19,17 +19,20 @@ interface VisitRow {
   starts_at: Date;
   ends_at: Date;
   capacity: number | null;
+  cancelled_at: Date | null;
   taken: number;
 }
 
 const VISIT_COLUMNS = `
   e.id, e.producer_group_id, e.title_zh, e.title_en, e.village_id, e.starts_at, e.ends_at,
-  e.capacity,
+  e.capacity, e.cancelled_at,
   COALESCE((SELECT sum(a.people) FROM trust_event_attendances a
             WHERE a.trust_event_id = e.id AND a.state <> 'CANCELLED'), 0)::int AS taken`;
 
-/** Trust events consumers may see: village visits open to them. */
+/** Trust events consumers may see: village visits open to them (cancelled ones included). */
 const OPEN_VISIT = `e.kind = 'VILLAGE_VISIT' AND e.open_to_consumers`;
+/** Visits a consumer may still sign up for: open, not cancelled, not started. */
+const BOOKABLE_VISIT = `${OPEN_VISIT} AND e.cancelled_at IS NULL AND e.starts_at > now()`;
 
 function toVisit(row: VisitRow): VillageVisitType {
   return Object.assign(new VillageVisitType(), {
@@ -42,6 +45,7 @@ function toVisit(row: VisitRow): VillageVisitType {
     endsAt: row.ends_at,
     capacity: row.capacity,
     placesLeft: row.capacity === null ? null : Math.max(0, row.capacity - row.taken),
+    cancelled: row.cancelled_at !== null,
   });
 }
 
@@ -56,7 +60,7 @@ function toSignUp(row: TrustEventAttendance): VisitSignUpType {
 }
 
 /**
- * Village visits open to consumers that start after the database's `now()`, soonest first (id
+ * Village visits open to consumers, not cancelled, that start after the database's `now()`, soonest first (id
  * as tie-breaker), optionally of one producer group, with the places left. One query.
  */
 export async function upcomingVisits(
@@ -66,7 +70,7 @@ export async function upcomingVisits(
   if (producerGroupId && !isUuid(producerGroupId)) return [];
   const rows: VisitRow[] = await ctx.manager.query(
     `SELECT ${VISIT_COLUMNS} FROM trust_events e
-     WHERE ${OPEN_VISIT} AND e.starts_at > now()
+     WHERE ${BOOKABLE_VISIT}
        AND ($1::uuid IS NULL OR e.producer_group_id = $1::uuid)
      ORDER BY e.starts_at, e.id`,
     [producerGroupId ?? null],
@@ -108,7 +112,8 @@ function isUniqueViolation(error: unknown): boolean {
  * {@link MAX_PEOPLE_PER_SIGN_UP}). The event row is locked FOR UPDATE first, so concurrent
  * sign-ups are counted one after another and the capacity holds; a household has at most one
  * live sign-up per visit (checked, and guarded by the partial unique index
- * `uq_trust_event_attendances_live_sign_up`). Unknown, past, closed or malformed ids: not-found.
+ * `uq_trust_event_attendances_live_sign_up`). Unknown, past, closed, cancelled or malformed ids:
+ * not-found.
  */
 export async function signUpForVisit(
   ctx: RequestContext,
@@ -125,7 +130,7 @@ export async function signUpForVisit(
       const [event]: { id: string; producer_group_id: string; capacity: number | null }[] =
         await tx.manager.query(
           `SELECT e.id, e.producer_group_id, e.capacity FROM trust_events e
-           WHERE e.id = $1 AND ${OPEN_VISIT} AND e.starts_at > now()
+           WHERE e.id = $1 AND ${BOOKABLE_VISIT}
            FOR UPDATE`,
           [trustEventId],
         );

@@ -5,6 +5,7 @@ import {
   InvalidInputError,
   NotFoundError,
 } from "../../graphql/error-result";
+import { TrustEventFields } from "./trust-event-fields.types";
 import { ATTENDANCE_STATES, type AttendanceState } from "./trust-event-attendance.entity";
 
 /** GraphQL enum of sign-up states. */
@@ -15,35 +16,17 @@ registerEnumType(VisitSignUpStateEnum, { name: "VisitSignUpState" });
 
 /** A visit to a village that consumer households may sign up for. */
 @ObjectType("VillageVisit")
-export class VillageVisitType {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => ID)
-  producerGroupId: string;
-
-  @Field()
-  titleZh: string;
-
-  @Field()
-  titleEn: string;
-
-  @Field()
-  startsAt: Date;
-
-  @Field()
-  endsAt: Date;
-
-  @Field(() => Int, { nullable: true, description: "Most people who may come; null = no limit." })
-  capacity: number | null;
-
+export class VillageVisitType extends TrustEventFields {
   @Field(() => Int, {
     nullable: true,
     description: "capacity − people of live sign-ups; null when there is no limit.",
   })
   placesLeft: number | null;
 
-  villageId: string;
+  @Field({
+    description: "Staff cancelled the visit; sign-ups stay listed but nobody goes.",
+  })
+  cancelled: boolean;
 }
 
 /** The caller's household signing up for a village visit. */

@@ -1,0 +1,21 @@
+import { In } from "typeorm";
+import { isUuid } from "../../graphql/ids";
+import type { RequestContext } from "../../graphql/request-context";
+import { ProducerGroup } from "./producer-group.entity";
+
+/**
+ * The positions in `ids` of those that name no producer group (malformed ids included), in
+ * order, read in one query; empty when every id is known. For field problems such as
+ * `producerGroupIds.<i>`.
+ */
+export async function unknownProducerGroupPositions(
+  ctx: RequestContext,
+  ids: readonly string[],
+): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const found = await ctx.manager
+    .getRepository(ProducerGroup)
+    .findBy({ id: In(ids.filter(isUuid)) });
+  const known = new Set(found.map((g) => g.id));
+  return ids.flatMap((id, i) => (known.has(id) ? [] : [i]));
+}
