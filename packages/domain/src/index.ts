@@ -1,3 +1,4 @@
+export * from "./allocation/index.js";
 export * from "./errors/index.js";
 export * from "./identity/permissions.js";
 export * from "./identity/roles.js";
