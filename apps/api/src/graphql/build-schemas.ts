@@ -12,6 +12,7 @@ import { AuditAdminResolver } from "../modules/audit/audit.admin-resolver";
 import { HouseholdAdminResolver } from "../modules/household/household.admin-resolver";
 import { HouseholdRegisterAdminResolver } from "../modules/household/household-register.admin-resolver";
 import { VillageShopResolver } from "../modules/household/village.shop-resolver";
+import { IntakeAdminResolver } from "../modules/intake/intake.admin-resolver";
 import { IdentityAdminResolver } from "../modules/identity/identity.admin-resolver";
 import { IdentityShopResolver } from "../modules/identity/identity.shop-resolver";
 import { ImpactShopResolver } from "../modules/impact/impact.shop-resolver";
@@ -54,6 +55,7 @@ export const RESOLVERS = {
     CatalogAdminResolver,
     PickupPointAdminResolver,
     PartnerAdminResolver,
+    IntakeAdminResolver,
   ] as ResolverList,
   partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,
 };

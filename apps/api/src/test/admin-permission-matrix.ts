@@ -29,6 +29,12 @@ export const ADMIN_MATRIX: Readonly<Record<string, readonly string[]>> = {
   "PartnerAdminResolver.issueApiKey": ["ADMIN"],
   "PartnerAdminResolver.revokeApiKey": ["ADMIN"],
   "PartnerAdminResolver.partnerOrganisations": ["ADMIN"],
+  "IntakeAdminResolver.lots": ["STAFF", "ADMIN"],
+  "IntakeAdminResolver.recordQualityCheck": ["STAFF", "ADMIN"],
+  "IntakeAdminResolver.householdComplaints": ["STAFF", "ADMIN"],
+  "IntakeAdminResolver.packingList": ["STAFF", "ADMIN"],
+  "IntakeAdminResolver.markOrdersPickedUp": ["STAFF", "ADMIN"],
+  "IntakeAdminResolver.markOrderNoShow": ["STAFF", "ADMIN"],
   "PartnerPartnerResolver.partnerOrganisation": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
   "PovertyLinePartnerResolver.povertyLines": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
 };

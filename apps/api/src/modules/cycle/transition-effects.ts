@@ -1,5 +1,7 @@
 import type { OrderCycleState } from "@nested/domain";
 import type { RequestContext } from "../../graphql/request-context";
+import { allocateOrderCycle } from "../intake/allocation.service";
+import { deliverOrderCycle, packOrderCycle } from "../intake/packing.service";
 import type { OrderCycle } from "./order-cycle.entity";
 
 /**
@@ -18,4 +20,8 @@ export type CycleEnterEffect = (ctx: RequestContext, cycle: OrderCycle) => Promi
  * owns the rows it touches (cycle: declarations and offers; order: locking; intake: allocation,
  * lots, packing; settlement: calculation). States without an entry change only the cycle row.
  */
-export const CYCLE_ENTER_EFFECTS: Partial<Record<OrderCycleState, CycleEnterEffect>> = {};
+export const CYCLE_ENTER_EFFECTS: Partial<Record<OrderCycleState, CycleEnterEffect>> = {
+  ALLOCATED: allocateOrderCycle,
+  PACKED: packOrderCycle,
+  DELIVERED: deliverOrderCycle,
+};
