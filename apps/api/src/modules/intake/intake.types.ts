@@ -9,12 +9,12 @@ import {
   registerEnumType,
 } from "type-graphql";
 import {
-  ErrorResult,
   InvalidInputError,
   InvalidTransitionError,
   NotFoundError,
 } from "../../graphql/error-result";
 import { PaginatedList } from "../../graphql/pagination";
+import { enumOf, resolveAs } from "../../graphql/type-helpers";
 import { LocalDateScalar } from "../../graphql/scalars";
 import { AdjustmentType, OrderStateEnum } from "../order/order.types";
 import { WrongCycleStateError } from "./intake-errors.types";
@@ -24,10 +24,6 @@ import {
   REJECTION_REASONS,
   type RejectionReason,
 } from "./quality-check.entity";
-
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-}
 
 /** GraphQL enum of lot states (DESIGN.md, "State machines"). */
 export const LotStateEnum = enumOf(LOT_STATES);
@@ -174,10 +170,6 @@ export class QualityCheckRecorded {
 
   @Field(() => [ShortfallRefundType])
   refunds: ShortfallRefundType[];
-}
-
-function resolveAs(name: string) {
-  return (value: unknown) => (value instanceof ErrorResult ? value.constructor.name : name);
 }
 
 /** The answer to recordQualityCheck. */

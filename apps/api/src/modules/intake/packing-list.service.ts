@@ -22,15 +22,8 @@ export interface PackingOrder {
   lines: PackingLine[];
 }
 
-/** Units of one variant to bring to a pickup point. */
-export interface PackingTotal {
-  variantId: string;
-  productNameZh: string;
-  productNameEn: string;
-  variantNameZh: string;
-  variantNameEn: string;
-  units: number;
-}
+/** Units of one variant to bring to a pickup point (same shape as a line). */
+export type PackingTotal = PackingLine;
 
 /** Everything going to one pickup point. */
 export interface PackingPoint {

@@ -1,5 +1,6 @@
 import { createUnionType, Field, ID, Int, ObjectType } from "type-graphql";
-import { ErrorResult, NotFoundError } from "../../graphql/error-result";
+import { NotFoundError } from "../../graphql/error-result";
+import { resolveAs } from "../../graphql/type-helpers";
 
 /** One line of an order to pack: product and variant names and units. */
 @ObjectType("PackingLine", { simpleResolvers: true })
@@ -85,6 +86,5 @@ export class PackingListType {
 export const PackingListResult = createUnionType({
   name: "PackingListResult",
   types: () => [PackingListType, NotFoundError] as const,
-  resolveType: (value: unknown) =>
-    value instanceof ErrorResult ? value.constructor.name : "PackingList",
+  resolveType: resolveAs("PackingList"),
 });
