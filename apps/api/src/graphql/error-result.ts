@@ -25,7 +25,6 @@ export enum ErrorCode {
   INVALID_TRANSITION = "INVALID_TRANSITION",
   IN_USE = "IN_USE",
   WRONG_CYCLE_STATE = "WRONG_CYCLE_STATE",
-  LOTS_UNCHECKED = "LOTS_UNCHECKED",
 }
 registerEnumType(ErrorCode, {
   name: "ErrorCode",

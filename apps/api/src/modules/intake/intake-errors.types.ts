@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import { ErrorCode, ErrorResult } from "../../graphql/error-result";
 
 /** The operation needs the order cycle in another state (e.g. intake only while COLLECTING). */
@@ -16,35 +16,5 @@ export class WrongCycleStateError extends ErrorResult {
     this.message = message;
     this.cycleState = cycleState;
     this.requiredStates = [...requiredStates];
-  }
-}
-
-/** One lot still waiting for its quality check. */
-@ObjectType()
-export class UncheckedLot {
-  @Field(() => ID)
-  lotId: string;
-
-  @Field({ description: "The household's pseudonymous code, e.g. SG-017." })
-  householdCode: string;
-
-  @Field()
-  variantNameZh: string;
-
-  @Field()
-  variantNameEn: string;
-}
-
-/** Packing refused: allocated lots have no quality check yet (all listed). Nothing changed. */
-@ObjectType({ implements: ErrorResult })
-export class LotsUncheckedError extends ErrorResult {
-  @Field(() => [UncheckedLot])
-  lots: UncheckedLot[];
-
-  constructor(message: string, lots: UncheckedLot[]) {
-    super();
-    this.errorCode = ErrorCode.LOTS_UNCHECKED;
-    this.message = message;
-    this.lots = lots;
   }
 }

@@ -12,6 +12,7 @@ import {
 } from "../../test/intake-fixtures";
 import { sessionFor } from "../../test/order-fixtures";
 import { type GraphqlClient, startTestApi, type TestApi } from "../../test/test-api";
+import { OrderCycle } from "../cycle/order-cycle.entity";
 import { allocateOrderCycle } from "./allocation.service";
 import { deliverOrderCycle, packOrderCycle } from "./packing.service";
 
@@ -91,6 +92,11 @@ async function orderStates(): Promise<string[]> {
     [april.cycle.id],
   )) as { state: string }[];
   return rows.map((r) => r.state);
+}
+
+/** The April cycle as it is now (the transition hands effects the row in its current state). */
+function currentCycle(): Promise<OrderCycle> {
+  return t.dataSource.getRepository(OrderCycle).findOneByOrFail({ id: april.cycle.id });
 }
 
 function adminCtx() {
@@ -233,11 +239,13 @@ describe("intake and quality check", () => {
       "en",
     );
     const refused = await inRefusableTransaction(ctx, async (tx) => {
-      await packOrderCycle(tx, april.cycle);
+      await packOrderCycle(tx, await currentCycle());
       return "packed";
     });
     expect(refused).toMatchObject({
-      errorCode: "LOTS_UNCHECKED",
+      errorCode: "INVALID_TRANSITION",
+      from: "COLLECTING",
+      to: "PACKED",
       message:
         "3 lots have not been checked yet, so the cycle cannot be packed: SG-002 1 jin, SG-003 1 jin, SG-004 5 jin bag",
     });

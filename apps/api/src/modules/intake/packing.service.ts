@@ -1,4 +1,4 @@
-import { orderMachine, type OrderState } from "@nested/domain";
+import { orderCycleMachine, orderMachine, type OrderState } from "@nested/domain";
 import {
   InvalidInputError,
   InvalidTransitionError,
@@ -11,12 +11,12 @@ import { translatorFor } from "../../i18n/translate";
 import type { OrderCycle } from "../cycle/order-cycle.entity";
 import { managesGroup } from "../household/household.service";
 import { Order } from "../order/order.entity";
-import { LotsUncheckedError, UncheckedLot } from "./intake-errors.types";
 
 /**
  * The PACKED effect of an order cycle (run by the cycle transition, in its transaction).
- * Refused with {@link LotsUncheckedError} listing every lot still ALLOCATED (no quality check)
- * until all are checked. Then lots ACCEPTED or PARTIAL → PACKED (REJECTED lots stay REJECTED);
+ * Refused with an InvalidTransitionError (the cycle's union answers it) whose message lists every
+ * lot still ALLOCATED — household code and variant — until all have a quality check; the intake
+ * screen lists the same lots with `lots(orderCycleId, state: ALLOCATED)`. Then lots ACCEPTED or PARTIAL → PACKED (REJECTED lots stay REJECTED);
  * ALLOCATED orders with at least one accepted unit → READY, and those whose every line came to
  * 0 units → CANCELLED. The payment state is left as it is: a paid order cancelled here keeps
  * PAID, and its refunds are the Adjustments written at the quality checks.
@@ -31,23 +31,15 @@ export async function packOrderCycle(ctx: RequestContext, cycle: OrderCycle): Pr
   )) as { id: string; code: string; name_zh: string; name_en: string }[];
   if (unchecked.length > 0) {
     const t = translatorFor(ctx.locale);
-    const lots = unchecked.map((row) =>
-      Object.assign(new UncheckedLot(), {
-        lotId: row.id,
-        householdCode: row.code,
-        variantNameZh: row.name_zh,
-        variantNameEn: row.name_en,
-      }),
-    );
-    const names = lots.map((lot) =>
-      ctx.locale === "en"
-        ? `${lot.householdCode} ${lot.variantNameEn}`
-        : `${lot.householdCode} ${lot.variantNameZh}`,
+    const names = unchecked.map(
+      (row) => `${row.code} ${ctx.locale === "en" ? row.name_en : row.name_zh}`,
     );
     refuse(
-      new LotsUncheckedError(
-        t("intake.lotsUnchecked", { count: lots.length, lots: names.join(", ") }),
-        lots,
+      new InvalidTransitionError(
+        t("intake.lotsUnchecked", { count: names.length, lots: names.join(", ") }),
+        cycle.state,
+        "PACKED",
+        orderCycleMachine.nextStates(cycle.state),
       ),
     );
   }
