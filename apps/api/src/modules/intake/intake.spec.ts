@@ -14,7 +14,11 @@ import { sessionFor } from "../../test/order-fixtures";
 import { type GraphqlClient, startTestApi, type TestApi } from "../../test/test-api";
 import { OrderCycle } from "../cycle/order-cycle.entity";
 import { allocateOrderCycle } from "./allocation.service";
-import { deliverOrderCycle, packOrderCycle } from "./packing.service";
+import { NotFoundError } from "../../graphql/error-result";
+import { listLots } from "./intake-query.service";
+import { deliverOrderCycle, markOrdersPickedUp, packOrderCycle } from "./packing.service";
+import { packingList } from "./packing-list.service";
+import { recordQualityCheck } from "./quality-check.service";
 
 let t: TestApi;
 let fixture: Fixture;
@@ -192,6 +196,34 @@ describe("intake and quality check", () => {
       "SELECT count(*)::int AS n FROM adjustments WHERE quality_check_id IS NOT NULL",
     )) as [{ n: number }];
     expect(n).toBe(3);
+  });
+
+  it("staff of another producer group see none of it", async () => {
+    const baoshi = contextAs(t.dataSource, fixture.users.STAFF, "STAFF", [
+      fixture.groups.baoshi.id,
+    ]);
+    const answer = await recordQualityCheck(baoshi, {
+      lotId: lotId("SG-003/一斤装"),
+      quantityReceived: 5,
+      quantityAccepted: 5,
+    });
+    expect(answer).toBeInstanceOf(NotFoundError);
+    expect(await packingList(baoshi, april.cycle.id)).toBeNull();
+    expect(await markOrdersPickedUp(baoshi, [april.orders[0]!.id])).toBeInstanceOf(NotFoundError);
+    expect(
+      (await listLots(baoshi, { orderCycleId: april.cycle.id, skip: 0, take: 10 })).totalItems,
+    ).toBe(0);
+  });
+
+  it("audits the check of a household's lot", async () => {
+    const rows = (await t.dataSource.query(
+      `SELECT actor_user_id, "before"->>'state' AS before, "after"->>'state' AS after
+         FROM audit_log WHERE action = 'lot.qualityCheck' AND entity_id = $1`,
+      [lotId("SG-001/一斤装")],
+    )) as { actor_user_id: string; before: string; after: string }[];
+    expect(rows).toEqual([
+      { actor_user_id: fixture.users.STAFF.id, before: "ALLOCATED", after: "PARTIAL" },
+    ]);
   });
 
   it("a lot checked twice is refused clearly, and nothing changes", async () => {
