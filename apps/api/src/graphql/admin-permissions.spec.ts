@@ -91,6 +91,30 @@ const CALLS: Record<string, { query: string; variables?: Record<string, unknown>
     query: `mutation($id: ID!) { addReferencePrice(input: { variantId: $id, market: "坡仓乡集市", observedOn: "2011-04-01", source: "x", price: 1200 }) { __typename } }`,
     variables: { id: NOBODY },
   },
+  "IntakeAdminResolver.lots": {
+    query: `query($id: ID!) { lots(orderCycleId: $id) { totalItems } }`,
+    variables: { id: NOBODY },
+  },
+  "IntakeAdminResolver.recordQualityCheck": {
+    query: `mutation($id: ID!) { recordQualityCheck(input: { lotId: $id, quantityReceived: 1, quantityAccepted: 1 }) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "IntakeAdminResolver.householdComplaints": {
+    query: `query($id: ID!) { householdComplaints(householdId: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "IntakeAdminResolver.packingList": {
+    query: `query($id: ID!) { packingList(orderCycleId: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "IntakeAdminResolver.markOrdersPickedUp": {
+    query: `mutation($id: ID!) { markOrdersPickedUp(orderIds: [$id]) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "IntakeAdminResolver.markOrderNoShow": {
+    query: `mutation($id: ID!) { markOrderNoShow(orderId: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
   "PickupPointAdminResolver.removePickupPoint": {
     query: `mutation($id: ID!) { removePickupPoint(id: $id) { __typename } }`,
     variables: { id: NOBODY },

@@ -15,6 +15,7 @@ import { AuditAdminResolver } from "../modules/audit/audit.admin-resolver";
 import { HouseholdAdminResolver } from "../modules/household/household.admin-resolver";
 import { HouseholdRegisterAdminResolver } from "../modules/household/household-register.admin-resolver";
 import { VillageShopResolver } from "../modules/household/village.shop-resolver";
+import { IntakeAdminResolver } from "../modules/intake/intake.admin-resolver";
 import { IdentityAdminResolver } from "../modules/identity/identity.admin-resolver";
 import { UserAdminResolver } from "../modules/identity/user.admin-resolver";
 import { IdentityShopResolver } from "../modules/identity/identity.shop-resolver";
@@ -70,6 +71,7 @@ export const RESOLVERS = {
     FeeRuleAdminResolver,
     TrustEventAdminResolver,
     UserAdminResolver,
+    IntakeAdminResolver,
   ] as ResolverList,
   partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,
 };

@@ -24,6 +24,7 @@ export enum ErrorCode {
   INVITATION_LIMIT_REACHED = "INVITATION_LIMIT_REACHED",
   INVALID_TRANSITION = "INVALID_TRANSITION",
   IN_USE = "IN_USE",
+  WRONG_CYCLE_STATE = "WRONG_CYCLE_STATE",
 }
 registerEnumType(ErrorCode, {
   name: "ErrorCode",

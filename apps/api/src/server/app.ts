@@ -15,6 +15,7 @@ import { localeFromHeader } from "../i18n/translate";
 import { resolvePrincipal, type Audience } from "../modules/identity/principal.service";
 import { SignInLimiter } from "../modules/identity/sign-in-limiter";
 import { QUERY_LIMITS, queryLimits } from "./armor";
+import { mountPackingListCsv } from "../modules/intake/packing-list.csv-route";
 import { formatError } from "./format-error";
 import { cookieJar, tokenFromRequest } from "./session-cookie";
 
@@ -50,12 +51,51 @@ function errorLogger(log: Logger): ApolloServerPlugin<RequestContext> {
   };
 }
 
+/** What building a request context needs from the running app. */
+export interface ContextDeps {
+  config: ApiConfig;
+  dataSource: DataSource;
+  log: Logger;
+  signInLimiter: SignInLimiter;
+}
+
+/**
+ * The request context of one HTTP request to `route` (GraphQL or a download): the principal from
+ * the session cookie or bearer token for `audience`, the locale from Accept-Language, a fresh
+ * loader registry and a logger tagged with a new request id.
+ */
+export async function requestContext(
+  req: Request,
+  res: Response,
+  audience: Audience,
+  route: string,
+  deps: ContextDeps,
+): Promise<RequestContext> {
+  const requestId = randomUUID();
+  const token = tokenFromRequest(req);
+  const principal: Principal = token
+    ? await resolvePrincipal(deps.dataSource.manager, token, audience)
+    : { kind: "anonymous" };
+  return {
+    requestId,
+    principal,
+    locale: localeFromHeader(req.headers["accept-language"]),
+    dataSource: deps.dataSource,
+    manager: deps.dataSource.manager,
+    loaders: new LoaderRegistry(),
+    cookies: cookieJar(res, deps.config.production),
+    clientAddress: req.ip ?? "unknown",
+    signInLimiter: deps.signInLimiter,
+    log: deps.log.child({ requestId, route }),
+  };
+}
+
 async function mountGraphql(
   app: Express,
   route: string,
   audience: Audience,
   schema: GraphQLSchema,
-  deps: { config: ApiConfig; dataSource: DataSource; log: Logger; signInLimiter: SignInLimiter },
+  deps: ContextDeps,
 ): Promise<ApolloServer<RequestContext>> {
   const limits = queryLimits(deps.config.production);
   const server = new ApolloServer<RequestContext>({
@@ -81,25 +121,8 @@ async function mountGraphql(
     route,
     express.json({ limit: "256kb" }),
     expressMiddleware(server, {
-      context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
-        const requestId = randomUUID();
-        const token = tokenFromRequest(req);
-        const principal: Principal = token
-          ? await resolvePrincipal(deps.dataSource.manager, token, audience)
-          : { kind: "anonymous" };
-        return {
-          requestId,
-          principal,
-          locale: localeFromHeader(req.headers["accept-language"]),
-          dataSource: deps.dataSource,
-          manager: deps.dataSource.manager,
-          loaders: new LoaderRegistry(),
-          cookies: cookieJar(res, deps.config.production),
-          clientAddress: req.ip ?? "unknown",
-          signInLimiter: deps.signInLimiter,
-          log: deps.log.child({ requestId, route }),
-        };
-      },
+      context: ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> =>
+        requestContext(req, res, audience, route, deps),
     }),
   );
   return server;
@@ -175,6 +198,9 @@ export async function createApp(
     await mountGraphql(app, "/admin/graphql", "admin", schemas.admin, mountDeps),
     await mountGraphql(app, "/partner/graphql", "partner", schemas.partner, mountDeps),
   ];
+  mountPackingListCsv(app, (req, res, route) =>
+    requestContext(req, res, "admin", route, mountDeps),
+  );
   serveSpa(app, "/shop", deps.config.shopDist);
   serveSpa(app, "/admin", deps.config.adminDist);
   app.get("/", (_req, res) => res.redirect("/shop/"));

@@ -72,6 +72,12 @@ export const ADMIN_MATRIX: Readonly<Record<string, readonly string[]>> = {
   "FeeRuleAdminResolver.feeRules": ["FINANCE", "ADMIN"],
   "FeeRuleAdminResolver.createFeeRule": ["FINANCE", "ADMIN"],
   "FeeRuleAdminResolver.endFeeRule": ["FINANCE", "ADMIN"],
+  "IntakeAdminResolver.lots": ["STAFF", "ADMIN"],
+  "IntakeAdminResolver.recordQualityCheck": ["STAFF", "ADMIN"],
+  "IntakeAdminResolver.householdComplaints": ["STAFF", "ADMIN"],
+  "IntakeAdminResolver.packingList": ["STAFF", "ADMIN"],
+  "IntakeAdminResolver.markOrdersPickedUp": ["STAFF", "ADMIN"],
+  "IntakeAdminResolver.markOrderNoShow": ["STAFF", "ADMIN"],
   "PartnerPartnerResolver.partnerOrganisation": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
   "PovertyLinePartnerResolver.povertyLines": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
 };

@@ -5,308 +5,824 @@ export class InitialSchema1795941002932 implements MigrationInterface {
   name = "InitialSchema1795941002932";
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "partner_organisations" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" character varying(200) NOT NULL, "suppression_k" integer NOT NULL DEFAULT '5', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_partner_organisations_suppression_k_e4fc35" CHECK ("suppression_k" >= 3), CONSTRAINT "pk_partner_organisations" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE TABLE "users" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "email" character varying(254), "phone" character varying(16), "password_hash" character varying(255) NOT NULL, "role" character varying(16) NOT NULL, "display_name" character varying(100) NOT NULL, "locale" character varying(8) NOT NULL DEFAULT 'zh-CN', "partner_organisation_id" uuid, "disabled_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "deleted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "ck_users_partner_organisation_id_role_f1ecb8" CHECK ("partner_organisation_id" IS NULL OR "role" = 'PARTNER'), CONSTRAINT "ck_users_phone_08b438" CHECK ("phone" IS NULL OR "phone" ~ '^\\+[1-9][0-9]{6,14}$'), CONSTRAINT "ck_users_email_phone_1e4b36" CHECK ("email" IS NOT NULL OR "phone" IS NOT NULL), CONSTRAINT "ck_users_locale_a3920e" CHECK ("locale" IN ('zh-CN', 'en')), CONSTRAINT "ck_users_role_e5771f" CHECK ("role" IN ('CONSUMER', 'STAFF', 'FINANCE', 'ADMIN', 'PARTNER')), CONSTRAINT "pk_users" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_users_partner_organisation_id" ON "users"  ("partner_organisation_id") `);
+    await queryRunner.query(
+      `CREATE TABLE "partner_organisations" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" character varying(200) NOT NULL, "suppression_k" integer NOT NULL DEFAULT '5', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_partner_organisations_suppression_k_e4fc35" CHECK ("suppression_k" >= 3), CONSTRAINT "pk_partner_organisations" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "users" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "email" character varying(254), "phone" character varying(16), "password_hash" character varying(255) NOT NULL, "role" character varying(16) NOT NULL, "display_name" character varying(100) NOT NULL, "locale" character varying(8) NOT NULL DEFAULT 'zh-CN', "partner_organisation_id" uuid, "disabled_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "deleted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "ck_users_partner_organisation_id_role_f1ecb8" CHECK ("partner_organisation_id" IS NULL OR "role" = 'PARTNER'), CONSTRAINT "ck_users_phone_08b438" CHECK ("phone" IS NULL OR "phone" ~ '^\\+[1-9][0-9]{6,14}$'), CONSTRAINT "ck_users_email_phone_1e4b36" CHECK ("email" IS NOT NULL OR "phone" IS NOT NULL), CONSTRAINT "ck_users_locale_a3920e" CHECK ("locale" IN ('zh-CN', 'en')), CONSTRAINT "ck_users_role_e5771f" CHECK ("role" IN ('CONSUMER', 'STAFF', 'FINANCE', 'ADMIN', 'PARTNER')), CONSTRAINT "pk_users" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_users_partner_organisation_id" ON "users"  ("partner_organisation_id") `,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_users_phone" ON "users"  ("phone") `);
-    await queryRunner.query(`CREATE TABLE "audit_log" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "actor_user_id" uuid, "action" character varying(100) NOT NULL, "entity_type" character varying(100) NOT NULL, "entity_id" uuid NOT NULL, "before" jsonb, "after" jsonb, CONSTRAINT "pk_audit_log" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_audit_log_actor_user_id_at" ON "audit_log"  ("actor_user_id", "at") `);
-    await queryRunner.query(`CREATE INDEX "ix_audit_log_entity_type_entity_id_at" ON "audit_log"  ("entity_type", "entity_id", "at") `);
-    await queryRunner.query(`CREATE TABLE "products" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name_zh" character varying(100) NOT NULL, "name_en" character varying(100) NOT NULL, "category" character varying(16) NOT NULL, "season_months" integer array NOT NULL, "description_zh" text, "description_en" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "deleted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "ck_products_season_months_07c35e" CHECK ("season_months" <@ ARRAY[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), CONSTRAINT "ck_products_category_ac1c32" CHECK ("category" IN ('EGGS', 'POULTRY', 'PORK', 'GRAIN', 'TUBERS', 'NUTS', 'HONEY', 'VEGETABLES', 'OTHER')), CONSTRAINT "pk_products" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE TABLE "variants" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "product_id" uuid NOT NULL, "name_zh" character varying(100) NOT NULL, "name_en" character varying(100) NOT NULL, "unit" character varying(16) NOT NULL, "grams" integer, "max_per_order" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "deleted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "ck_variants_max_per_order_2b8dc3" CHECK ("max_per_order" >= 1), CONSTRAINT "ck_variants_grams_b0ac4f" CHECK ("grams" IS NULL OR "grams" > 0), CONSTRAINT "ck_variants_unit_a52c6a" CHECK ("unit" IN ('JIN', 'PIECE', 'BAG', 'BOX', 'BOTTLE', 'JAR', 'BIRD', 'DOZEN')), CONSTRAINT "pk_variants" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "audit_log" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "actor_user_id" uuid, "action" character varying(100) NOT NULL, "entity_type" character varying(100) NOT NULL, "entity_id" uuid NOT NULL, "before" jsonb, "after" jsonb, CONSTRAINT "pk_audit_log" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_audit_log_actor_user_id_at" ON "audit_log"  ("actor_user_id", "at") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_audit_log_entity_type_entity_id_at" ON "audit_log"  ("entity_type", "entity_id", "at") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "products" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name_zh" character varying(100) NOT NULL, "name_en" character varying(100) NOT NULL, "category" character varying(16) NOT NULL, "season_months" integer array NOT NULL, "description_zh" text, "description_en" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "deleted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "ck_products_season_months_07c35e" CHECK ("season_months" <@ ARRAY[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), CONSTRAINT "ck_products_category_ac1c32" CHECK ("category" IN ('EGGS', 'POULTRY', 'PORK', 'GRAIN', 'TUBERS', 'NUTS', 'HONEY', 'VEGETABLES', 'OTHER')), CONSTRAINT "pk_products" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "variants" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "product_id" uuid NOT NULL, "name_zh" character varying(100) NOT NULL, "name_en" character varying(100) NOT NULL, "unit" character varying(16) NOT NULL, "grams" integer, "max_per_order" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "deleted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "ck_variants_max_per_order_2b8dc3" CHECK ("max_per_order" >= 1), CONSTRAINT "ck_variants_grams_b0ac4f" CHECK ("grams" IS NULL OR "grams" > 0), CONSTRAINT "ck_variants_unit_a52c6a" CHECK ("unit" IN ('JIN', 'PIECE', 'BAG', 'BOX', 'BOTTLE', 'JAR', 'BIRD', 'DOZEN')), CONSTRAINT "pk_variants" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_variants_product_id" ON "variants"  ("product_id") `);
-    await queryRunner.query(`CREATE TABLE "reference_prices" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "variant_id" uuid NOT NULL, "market" text NOT NULL, "observed_on" date NOT NULL, "price_fen" integer NOT NULL, "source" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_reference_prices_price_fen_bf1c52" CHECK ("price_fen" >= 0), CONSTRAINT "pk_reference_prices" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_reference_prices_variant_id_observed_on" ON "reference_prices"  ("variant_id", "observed_on") `);
-    await queryRunner.query(`CREATE TABLE "villages" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name_zh" character varying(100) NOT NULL, "name_en" character varying(100) NOT NULL, "township" character varying(100) NOT NULL, "county" character varying(100) NOT NULL, "province" character varying(100) NOT NULL, "households_total" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_villages_households_total_6ea0d8" CHECK ("households_total" >= 0), CONSTRAINT "pk_villages" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE TABLE "producer_groups" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "village_id" uuid NOT NULL, "name_zh" character varying(100) NOT NULL, "name_en" character varying(100) NOT NULL, "founded_on" date NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_producer_groups" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_producer_groups_village_id" ON "producer_groups"  ("village_id") `);
-    await queryRunner.query(`CREATE TABLE "pickup_points" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "name_zh" character varying(100) NOT NULL, "name_en" character varying(100) NOT NULL, "city" character varying(100) NOT NULL, "address" text NOT NULL, "pickup_hours" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "deleted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "pk_pickup_points" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_pickup_points_producer_group_id" ON "pickup_points"  ("producer_group_id") `);
-    await queryRunner.query(`CREATE TABLE "consumer_groups" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "name" character varying(100) NOT NULL, "default_pickup_point_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_consumer_groups" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_consumer_groups_producer_group_id" ON "consumer_groups"  ("producer_group_id") `);
-    await queryRunner.query(`CREATE TABLE "consumer_households" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "consumer_group_id" uuid NOT NULL, "user_id" uuid NOT NULL, "display_name" character varying(100) NOT NULL, "default_pickup_point_id" uuid, "invited_by_consumer_household_id" uuid, "joined_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_consumer_households" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_consumer_households_user_id" ON "consumer_households"  ("user_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_consumer_households_producer_group_id_consumer_group_id" ON "consumer_households"  ("producer_group_id", "consumer_group_id") `);
-    await queryRunner.query(`CREATE TABLE "invitations" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "consumer_group_id" uuid NOT NULL, "code" character varying(32) NOT NULL, "issued_by_consumer_household_id" uuid, "issued_by_user_id" uuid, "used_by_consumer_household_id" uuid, "used_at" TIMESTAMP WITH TIME ZONE, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_invitations_expires_at_created_at_c3e423" CHECK ("expires_at" > "created_at"), CONSTRAINT "ck_invitations_used_by_consumer_household_id_used_at_557f91" CHECK (("used_by_consumer_household_id" IS NULL) = ("used_at" IS NULL)), CONSTRAINT "ck_invitations_issued_by_consumer_household_id_issued_by_1e7514" CHECK ("issued_by_consumer_household_id" IS NOT NULL OR "issued_by_user_id" IS NOT NULL), CONSTRAINT "pk_invitations" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_invitations_producer_group_id_consumer_group_id" ON "invitations"  ("producer_group_id", "consumer_group_id") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_invitations_used_by_consumer_household_id" ON "invitations"  ("used_by_consumer_household_id") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_invitations_code" ON "invitations"  ("code") `);
-    await queryRunner.query(`CREATE TABLE "order_cycles" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "code" character varying(16) NOT NULL, "state" character varying(16) NOT NULL DEFAULT 'DRAFT', "declaration_opens_on" date NOT NULL, "opens_at" TIMESTAMP WITH TIME ZONE NOT NULL, "closes_at" TIMESTAMP WITH TIME ZONE NOT NULL, "delivery_on" date NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_order_cycles_declaration_opens_on_delivery_on_f2bb8c" CHECK ("declaration_opens_on" <= "delivery_on"), CONSTRAINT "ck_order_cycles_opens_at_closes_at_4cfa49" CHECK ("opens_at" < "closes_at"), CONSTRAINT "ck_order_cycles_state_3f4b9f" CHECK ("state" IN ('DRAFT', 'DECLARING', 'OPEN', 'CLOSED', 'ALLOCATED', 'COLLECTING', 'PACKED', 'DISPATCHED', 'DELIVERED', 'SETTLING', 'SETTLED', 'ARCHIVED', 'CANCELLED')), CONSTRAINT "pk_order_cycles" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_order_cycles_producer_group_id_state" ON "order_cycles"  ("producer_group_id", "state") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_order_cycles_producer_group_id_code" ON "order_cycles"  ("producer_group_id", "code") `);
-    await queryRunner.query(`CREATE TABLE "offers" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_cycle_id" uuid NOT NULL, "variant_id" uuid NOT NULL, "price_fen" integer NOT NULL, "producer_price_fen" integer NOT NULL, "quantity_total" integer NOT NULL, "quantity_reserved" integer NOT NULL DEFAULT '0', "buffer" integer NOT NULL DEFAULT '0', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_offers_buffer_99927c" CHECK ("buffer" >= 0), CONSTRAINT "ck_offers_quantity_reserved_quantity_total_867c33" CHECK ("quantity_reserved" >= 0 AND "quantity_reserved" <= "quantity_total"), CONSTRAINT "ck_offers_quantity_total_91127e" CHECK ("quantity_total" >= 0), CONSTRAINT "ck_offers_producer_price_fen_price_fen_fb0061" CHECK ("producer_price_fen" >= 0 AND "producer_price_fen" <= "price_fen"), CONSTRAINT "ck_offers_price_fen_c62335" CHECK ("price_fen" > 0), CONSTRAINT "pk_offers" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "reference_prices" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "variant_id" uuid NOT NULL, "market" text NOT NULL, "observed_on" date NOT NULL, "price_fen" integer NOT NULL, "source" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_reference_prices_price_fen_bf1c52" CHECK ("price_fen" >= 0), CONSTRAINT "pk_reference_prices" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_reference_prices_variant_id_observed_on" ON "reference_prices"  ("variant_id", "observed_on") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "villages" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name_zh" character varying(100) NOT NULL, "name_en" character varying(100) NOT NULL, "township" character varying(100) NOT NULL, "county" character varying(100) NOT NULL, "province" character varying(100) NOT NULL, "households_total" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_villages_households_total_6ea0d8" CHECK ("households_total" >= 0), CONSTRAINT "pk_villages" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "producer_groups" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "village_id" uuid NOT NULL, "name_zh" character varying(100) NOT NULL, "name_en" character varying(100) NOT NULL, "founded_on" date NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_producer_groups" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_producer_groups_village_id" ON "producer_groups"  ("village_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "pickup_points" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "name_zh" character varying(100) NOT NULL, "name_en" character varying(100) NOT NULL, "city" character varying(100) NOT NULL, "address" text NOT NULL, "pickup_hours" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "deleted_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "pk_pickup_points" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_pickup_points_producer_group_id" ON "pickup_points"  ("producer_group_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "consumer_groups" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "name" character varying(100) NOT NULL, "default_pickup_point_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_consumer_groups" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_consumer_groups_producer_group_id" ON "consumer_groups"  ("producer_group_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "consumer_households" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "consumer_group_id" uuid NOT NULL, "user_id" uuid NOT NULL, "display_name" character varying(100) NOT NULL, "default_pickup_point_id" uuid, "invited_by_consumer_household_id" uuid, "joined_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_consumer_households" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_consumer_households_user_id" ON "consumer_households"  ("user_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_consumer_households_producer_group_id_consumer_group_id" ON "consumer_households"  ("producer_group_id", "consumer_group_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "invitations" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "consumer_group_id" uuid NOT NULL, "code" character varying(32) NOT NULL, "issued_by_consumer_household_id" uuid, "issued_by_user_id" uuid, "used_by_consumer_household_id" uuid, "used_at" TIMESTAMP WITH TIME ZONE, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_invitations_expires_at_created_at_c3e423" CHECK ("expires_at" > "created_at"), CONSTRAINT "ck_invitations_used_by_consumer_household_id_used_at_557f91" CHECK (("used_by_consumer_household_id" IS NULL) = ("used_at" IS NULL)), CONSTRAINT "ck_invitations_issued_by_consumer_household_id_issued_by_1e7514" CHECK ("issued_by_consumer_household_id" IS NOT NULL OR "issued_by_user_id" IS NOT NULL), CONSTRAINT "pk_invitations" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_invitations_producer_group_id_consumer_group_id" ON "invitations"  ("producer_group_id", "consumer_group_id") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_invitations_used_by_consumer_household_id" ON "invitations"  ("used_by_consumer_household_id") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_invitations_code" ON "invitations"  ("code") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "order_cycles" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "code" character varying(16) NOT NULL, "state" character varying(16) NOT NULL DEFAULT 'DRAFT', "declaration_opens_on" date NOT NULL, "opens_at" TIMESTAMP WITH TIME ZONE NOT NULL, "closes_at" TIMESTAMP WITH TIME ZONE NOT NULL, "delivery_on" date NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_order_cycles_declaration_opens_on_delivery_on_f2bb8c" CHECK ("declaration_opens_on" <= "delivery_on"), CONSTRAINT "ck_order_cycles_opens_at_closes_at_4cfa49" CHECK ("opens_at" < "closes_at"), CONSTRAINT "ck_order_cycles_state_3f4b9f" CHECK ("state" IN ('DRAFT', 'DECLARING', 'OPEN', 'CLOSED', 'ALLOCATED', 'COLLECTING', 'PACKED', 'DISPATCHED', 'DELIVERED', 'SETTLING', 'SETTLED', 'ARCHIVED', 'CANCELLED')), CONSTRAINT "pk_order_cycles" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_order_cycles_producer_group_id_state" ON "order_cycles"  ("producer_group_id", "state") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_order_cycles_producer_group_id_code" ON "order_cycles"  ("producer_group_id", "code") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "offers" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_cycle_id" uuid NOT NULL, "variant_id" uuid NOT NULL, "price_fen" integer NOT NULL, "producer_price_fen" integer NOT NULL, "quantity_total" integer NOT NULL, "quantity_reserved" integer NOT NULL DEFAULT '0', "buffer" integer NOT NULL DEFAULT '0', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_offers_buffer_99927c" CHECK ("buffer" >= 0), CONSTRAINT "ck_offers_quantity_reserved_quantity_total_867c33" CHECK ("quantity_reserved" >= 0 AND "quantity_reserved" <= "quantity_total"), CONSTRAINT "ck_offers_quantity_total_91127e" CHECK ("quantity_total" >= 0), CONSTRAINT "ck_offers_producer_price_fen_price_fen_fb0061" CHECK ("producer_price_fen" >= 0 AND "producer_price_fen" <= "price_fen"), CONSTRAINT "ck_offers_price_fen_c62335" CHECK ("price_fen" > 0), CONSTRAINT "pk_offers" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_offers_variant_id" ON "offers"  ("variant_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_offers_producer_group_id_order_cycle_id" ON "offers"  ("producer_group_id", "order_cycle_id") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_offers_order_cycle_id_variant_id" ON "offers"  ("order_cycle_id", "variant_id") `);
-    await queryRunner.query(`CREATE TABLE "households" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid, "village_id" uuid NOT NULL, "code" character varying(16) NOT NULL, "head_name" character varying(100) NOT NULL, "head_sex" character varying(1) NOT NULL, "head_age_band" character varying(8) NOT NULL, "size" integer NOT NULL, "registered_poor" boolean NOT NULL DEFAULT false, "membership_state" character varying(16), "joined_on" date, "left_on" date, "display_name" character varying(100), "photo_url" text, "story_zh" text, "story_en" text, "livelihood_resources" jsonb NOT NULL DEFAULT '{}', "causes_of_poverty" text array NOT NULL DEFAULT '{}', "id_number" character varying(18), "bank_account" character varying(64), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_households_left_on_joined_on_b3f776" CHECK ("left_on" IS NULL OR "joined_on" IS NULL OR "left_on" >= "joined_on"), CONSTRAINT "ck_households_membership_state_producer_group_id_d29c80" CHECK ("membership_state" IS NULL OR "producer_group_id" IS NOT NULL), CONSTRAINT "ck_households_size_ba1ab7" CHECK ("size" >= 1), CONSTRAINT "ck_households_membership_state_e24618" CHECK ("membership_state" IS NULL OR "membership_state" IN ('APPLIED', 'ACTIVE', 'SUSPENDED', 'LEFT')), CONSTRAINT "ck_households_head_age_band_a4c754" CHECK ("head_age_band" IN ('UNDER_40', '40_49', '50_59', '60_69', '70_PLUS')), CONSTRAINT "ck_households_head_sex_4b2dc7" CHECK ("head_sex" IN ('F', 'M')), CONSTRAINT "pk_households" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_households_village_id" ON "households"  ("village_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_households_producer_group_id_membership_state" ON "households"  ("producer_group_id", "membership_state") `);
+    await queryRunner.query(
+      `CREATE INDEX "ix_offers_producer_group_id_order_cycle_id" ON "offers"  ("producer_group_id", "order_cycle_id") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_offers_order_cycle_id_variant_id" ON "offers"  ("order_cycle_id", "variant_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "households" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid, "village_id" uuid NOT NULL, "code" character varying(16) NOT NULL, "head_name" character varying(100) NOT NULL, "head_sex" character varying(1) NOT NULL, "head_age_band" character varying(8) NOT NULL, "size" integer NOT NULL, "registered_poor" boolean NOT NULL DEFAULT false, "membership_state" character varying(16), "joined_on" date, "left_on" date, "display_name" character varying(100), "photo_url" text, "story_zh" text, "story_en" text, "livelihood_resources" jsonb NOT NULL DEFAULT '{}', "causes_of_poverty" text array NOT NULL DEFAULT '{}', "id_number" character varying(18), "bank_account" character varying(64), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_households_left_on_joined_on_b3f776" CHECK ("left_on" IS NULL OR "joined_on" IS NULL OR "left_on" >= "joined_on"), CONSTRAINT "ck_households_membership_state_producer_group_id_d29c80" CHECK ("membership_state" IS NULL OR "producer_group_id" IS NOT NULL), CONSTRAINT "ck_households_size_ba1ab7" CHECK ("size" >= 1), CONSTRAINT "ck_households_membership_state_e24618" CHECK ("membership_state" IS NULL OR "membership_state" IN ('APPLIED', 'ACTIVE', 'SUSPENDED', 'LEFT')), CONSTRAINT "ck_households_head_age_band_a4c754" CHECK ("head_age_band" IN ('UNDER_40', '40_49', '50_59', '60_69', '70_PLUS')), CONSTRAINT "ck_households_head_sex_4b2dc7" CHECK ("head_sex" IN ('F', 'M')), CONSTRAINT "pk_households" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_households_village_id" ON "households"  ("village_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_households_producer_group_id_membership_state" ON "households"  ("producer_group_id", "membership_state") `,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_households_code" ON "households"  ("code") `);
-    await queryRunner.query(`CREATE TABLE "supply_declarations" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_cycle_id" uuid NOT NULL, "household_id" uuid NOT NULL, "variant_id" uuid NOT NULL, "quantity" integer NOT NULL, "declared_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "recorded_by_user_id" uuid, CONSTRAINT "ck_supply_declarations_quantity_d0d0b2" CHECK ("quantity" > 0), CONSTRAINT "pk_supply_declarations" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_supply_declarations_household_id" ON "supply_declarations"  ("household_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_supply_declarations_producer_group_id_order_cycle_i_df4152c8" ON "supply_declarations"  ("producer_group_id", "order_cycle_id", "variant_id") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_supply_declarations_order_cycle_id_household_id_variant_id" ON "supply_declarations"  ("order_cycle_id", "household_id", "variant_id") `);
-    await queryRunner.query(`CREATE TABLE "orders" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_cycle_id" uuid NOT NULL, "consumer_household_id" uuid NOT NULL, "pickup_point_id" uuid NOT NULL, "state" character varying(16) NOT NULL DEFAULT 'PLACED', "payment_state" character varying(16) NOT NULL DEFAULT 'UNPAID', "total_fen" integer NOT NULL, "idempotency_key" character varying(64) NOT NULL, "placed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_orders_total_fen_2bb8ca" CHECK ("total_fen" >= 0), CONSTRAINT "ck_orders_payment_state_c1c6f1" CHECK ("payment_state" IN ('UNPAID', 'PAID', 'BALANCE_DUE', 'CREDIT_OWED', 'SETTLED', 'REFUNDED')), CONSTRAINT "ck_orders_state_8bd014" CHECK ("state" IN ('PLACED', 'LOCKED', 'ALLOCATED', 'READY', 'DELIVERED', 'PICKED_UP', 'NO_SHOW', 'CLOSED', 'CANCELLED')), CONSTRAINT "pk_orders" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_orders_pickup_point_id" ON "orders"  ("pickup_point_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_orders_producer_group_id_consumer_household_id" ON "orders"  ("producer_group_id", "consumer_household_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_orders_producer_group_id_order_cycle_id_state" ON "orders"  ("producer_group_id", "order_cycle_id", "state") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_orders_consumer_household_id_idempotency_key" ON "orders"  ("consumer_household_id", "idempotency_key") `);
-    await queryRunner.query(`CREATE TABLE "order_lines" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_id" uuid NOT NULL, "offer_id" uuid NOT NULL, "variant_id" uuid NOT NULL, "product_name_zh" character varying(100) NOT NULL, "product_name_en" character varying(100) NOT NULL, "variant_name_zh" character varying(100) NOT NULL, "variant_name_en" character varying(100) NOT NULL, "unit_price_fen" integer NOT NULL, "quantity" integer NOT NULL, "line_total_fen" integer NOT NULL, "quantity_accepted" integer, CONSTRAINT "ck_order_lines_quantity_accepted_quantity_c10bd6" CHECK ("quantity_accepted" IS NULL OR ("quantity_accepted" >= 0 AND "quantity_accepted" <= "quantity")), CONSTRAINT "ck_order_lines_line_total_fen_unit_price_fen_quantity_5b5fed" CHECK ("line_total_fen" = "unit_price_fen" * "quantity"), CONSTRAINT "ck_order_lines_quantity_d0d0b2" CHECK ("quantity" > 0), CONSTRAINT "ck_order_lines_unit_price_fen_304ff7" CHECK ("unit_price_fen" >= 0), CONSTRAINT "pk_order_lines" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_order_lines_order_id_offer_id" ON "order_lines"  ("order_id", "offer_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_order_lines_offer_id" ON "order_lines"  ("offer_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_order_lines_producer_group_id_order_id" ON "order_lines"  ("producer_group_id", "order_id") `);
-    await queryRunner.query(`CREATE TABLE "feedback" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_line_id" uuid NOT NULL, "consumer_household_id" uuid NOT NULL, "rating" integer NOT NULL, "category" character varying(16) NOT NULL, "comment" text, "is_complaint" boolean NOT NULL DEFAULT false, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_feedback_rating_c69aaa" CHECK ("rating" BETWEEN 1 AND 5), CONSTRAINT "ck_feedback_category_6da912" CHECK ("category" IN ('FRESHNESS', 'TASTE', 'SIZE', 'CUT', 'PACKAGING', 'OTHER')), CONSTRAINT "pk_feedback" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_feedback_consumer_household_id" ON "feedback"  ("consumer_household_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_feedback_order_line_id" ON "feedback"  ("order_line_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_feedback_producer_group_id_created_at" ON "feedback"  ("producer_group_id", "created_at") `);
-    await queryRunner.query(`CREATE TABLE "consent_records" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "household_id" uuid NOT NULL, "kind" character varying(16) NOT NULL, "granted_on" date NOT NULL, "method" character varying(16) NOT NULL, "withdrawn_on" date, "recorded_by_user_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_consent_records_withdrawn_on_granted_on_3d1948" CHECK ("withdrawn_on" IS NULL OR "withdrawn_on" >= "granted_on"), CONSTRAINT "ck_consent_records_method_70d357" CHECK ("method" IN ('WRITTEN', 'THUMBPRINT', 'VERBAL_WITNESSED')), CONSTRAINT "ck_consent_records_kind_f3abcd" CHECK ("kind" IN ('GENERAL', 'SENSITIVE_DATA', 'PUBLIC_PROFILE')), CONSTRAINT "pk_consent_records" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_consent_records_household_id_kind" ON "consent_records"  ("household_id", "kind") `);
-    await queryRunner.query(`CREATE TABLE "household_members" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "household_id" uuid NOT NULL, "relation" character varying(16) NOT NULL, "sex" character varying(1) NOT NULL, "birth_year" integer, "health_note" text, "disability" text, "migrant_worker" boolean NOT NULL DEFAULT false, CONSTRAINT "ck_household_members_birth_year_98f7c1" CHECK ("birth_year" IS NULL OR "birth_year" BETWEEN 1900 AND 2100), CONSTRAINT "ck_household_members_sex_1ec134" CHECK ("sex" IN ('F', 'M')), CONSTRAINT "ck_household_members_relation_3f7d07" CHECK ("relation" IN ('HEAD', 'SPOUSE', 'CHILD', 'CHILD_IN_LAW', 'GRANDCHILD', 'PARENT', 'SIBLING', 'OTHER')), CONSTRAINT "pk_household_members" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_household_members_household_id" ON "household_members"  ("household_id") `);
-    await queryRunner.query(`CREATE TABLE "household_years" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "household_id" uuid NOT NULL, "year" integer NOT NULL, "poverty_status" character varying(16) NOT NULL, "per_capita_net_income_yuan" integer NOT NULL, CONSTRAINT "ck_household_years_per_capita_net_income_yuan_d72a67" CHECK ("per_capita_net_income_yuan" >= 0), CONSTRAINT "ck_household_years_year_22f3de" CHECK ("year" BETWEEN 2000 AND 2100), CONSTRAINT "ck_household_years_poverty_status_933e34" CHECK ("poverty_status" IN ('NOT_REGISTERED', 'REGISTERED', 'EXITED', 'MONITORED', 'RETURNED')), CONSTRAINT "pk_household_years" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_household_years_household_id_year" ON "household_years"  ("household_id", "year") `);
-    await queryRunner.query(`CREATE TABLE "sessions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid NOT NULL, "token_hash" character varying(64) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_seen_at" TIMESTAMP WITH TIME ZONE, "revoked_at" TIMESTAMP WITH TIME ZONE, "user_agent" character varying(512), CONSTRAINT "ck_sessions_expires_at_created_at_c3e423" CHECK ("expires_at" > "created_at"), CONSTRAINT "pk_sessions" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "supply_declarations" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_cycle_id" uuid NOT NULL, "household_id" uuid NOT NULL, "variant_id" uuid NOT NULL, "quantity" integer NOT NULL, "declared_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "recorded_by_user_id" uuid, CONSTRAINT "ck_supply_declarations_quantity_d0d0b2" CHECK ("quantity" > 0), CONSTRAINT "pk_supply_declarations" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_supply_declarations_household_id" ON "supply_declarations"  ("household_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_supply_declarations_producer_group_id_order_cycle_i_df4152c8" ON "supply_declarations"  ("producer_group_id", "order_cycle_id", "variant_id") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_supply_declarations_order_cycle_id_household_id_variant_id" ON "supply_declarations"  ("order_cycle_id", "household_id", "variant_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "orders" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_cycle_id" uuid NOT NULL, "consumer_household_id" uuid NOT NULL, "pickup_point_id" uuid NOT NULL, "state" character varying(16) NOT NULL DEFAULT 'PLACED', "payment_state" character varying(16) NOT NULL DEFAULT 'UNPAID', "total_fen" integer NOT NULL, "idempotency_key" character varying(64) NOT NULL, "placed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_orders_total_fen_2bb8ca" CHECK ("total_fen" >= 0), CONSTRAINT "ck_orders_payment_state_c1c6f1" CHECK ("payment_state" IN ('UNPAID', 'PAID', 'BALANCE_DUE', 'CREDIT_OWED', 'SETTLED', 'REFUNDED')), CONSTRAINT "ck_orders_state_8bd014" CHECK ("state" IN ('PLACED', 'LOCKED', 'ALLOCATED', 'READY', 'DELIVERED', 'PICKED_UP', 'NO_SHOW', 'CLOSED', 'CANCELLED')), CONSTRAINT "pk_orders" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_orders_pickup_point_id" ON "orders"  ("pickup_point_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_orders_producer_group_id_consumer_household_id" ON "orders"  ("producer_group_id", "consumer_household_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_orders_producer_group_id_order_cycle_id_state" ON "orders"  ("producer_group_id", "order_cycle_id", "state") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_orders_consumer_household_id_idempotency_key" ON "orders"  ("consumer_household_id", "idempotency_key") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "order_lines" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_id" uuid NOT NULL, "offer_id" uuid NOT NULL, "variant_id" uuid NOT NULL, "product_name_zh" character varying(100) NOT NULL, "product_name_en" character varying(100) NOT NULL, "variant_name_zh" character varying(100) NOT NULL, "variant_name_en" character varying(100) NOT NULL, "unit_price_fen" integer NOT NULL, "quantity" integer NOT NULL, "line_total_fen" integer NOT NULL, "quantity_accepted" integer, CONSTRAINT "ck_order_lines_quantity_accepted_quantity_c10bd6" CHECK ("quantity_accepted" IS NULL OR ("quantity_accepted" >= 0 AND "quantity_accepted" <= "quantity")), CONSTRAINT "ck_order_lines_line_total_fen_unit_price_fen_quantity_5b5fed" CHECK ("line_total_fen" = "unit_price_fen" * "quantity"), CONSTRAINT "ck_order_lines_quantity_d0d0b2" CHECK ("quantity" > 0), CONSTRAINT "ck_order_lines_unit_price_fen_304ff7" CHECK ("unit_price_fen" >= 0), CONSTRAINT "pk_order_lines" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_order_lines_order_id_offer_id" ON "order_lines"  ("order_id", "offer_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_order_lines_offer_id" ON "order_lines"  ("offer_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_order_lines_producer_group_id_order_id" ON "order_lines"  ("producer_group_id", "order_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "feedback" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_line_id" uuid NOT NULL, "consumer_household_id" uuid NOT NULL, "rating" integer NOT NULL, "category" character varying(16) NOT NULL, "comment" text, "is_complaint" boolean NOT NULL DEFAULT false, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_feedback_rating_c69aaa" CHECK ("rating" BETWEEN 1 AND 5), CONSTRAINT "ck_feedback_category_6da912" CHECK ("category" IN ('FRESHNESS', 'TASTE', 'SIZE', 'CUT', 'PACKAGING', 'OTHER')), CONSTRAINT "pk_feedback" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_feedback_consumer_household_id" ON "feedback"  ("consumer_household_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_feedback_order_line_id" ON "feedback"  ("order_line_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_feedback_producer_group_id_created_at" ON "feedback"  ("producer_group_id", "created_at") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "consent_records" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "household_id" uuid NOT NULL, "kind" character varying(16) NOT NULL, "granted_on" date NOT NULL, "method" character varying(16) NOT NULL, "withdrawn_on" date, "recorded_by_user_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_consent_records_withdrawn_on_granted_on_3d1948" CHECK ("withdrawn_on" IS NULL OR "withdrawn_on" >= "granted_on"), CONSTRAINT "ck_consent_records_method_70d357" CHECK ("method" IN ('WRITTEN', 'THUMBPRINT', 'VERBAL_WITNESSED')), CONSTRAINT "ck_consent_records_kind_f3abcd" CHECK ("kind" IN ('GENERAL', 'SENSITIVE_DATA', 'PUBLIC_PROFILE')), CONSTRAINT "pk_consent_records" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_consent_records_household_id_kind" ON "consent_records"  ("household_id", "kind") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "household_members" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "household_id" uuid NOT NULL, "relation" character varying(16) NOT NULL, "sex" character varying(1) NOT NULL, "birth_year" integer, "health_note" text, "disability" text, "migrant_worker" boolean NOT NULL DEFAULT false, CONSTRAINT "ck_household_members_birth_year_98f7c1" CHECK ("birth_year" IS NULL OR "birth_year" BETWEEN 1900 AND 2100), CONSTRAINT "ck_household_members_sex_1ec134" CHECK ("sex" IN ('F', 'M')), CONSTRAINT "ck_household_members_relation_3f7d07" CHECK ("relation" IN ('HEAD', 'SPOUSE', 'CHILD', 'CHILD_IN_LAW', 'GRANDCHILD', 'PARENT', 'SIBLING', 'OTHER')), CONSTRAINT "pk_household_members" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_household_members_household_id" ON "household_members"  ("household_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "household_years" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "household_id" uuid NOT NULL, "year" integer NOT NULL, "poverty_status" character varying(16) NOT NULL, "per_capita_net_income_yuan" integer NOT NULL, CONSTRAINT "ck_household_years_per_capita_net_income_yuan_d72a67" CHECK ("per_capita_net_income_yuan" >= 0), CONSTRAINT "ck_household_years_year_22f3de" CHECK ("year" BETWEEN 2000 AND 2100), CONSTRAINT "ck_household_years_poverty_status_933e34" CHECK ("poverty_status" IN ('NOT_REGISTERED', 'REGISTERED', 'EXITED', 'MONITORED', 'RETURNED')), CONSTRAINT "pk_household_years" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_household_years_household_id_year" ON "household_years"  ("household_id", "year") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "sessions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid NOT NULL, "token_hash" character varying(64) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_seen_at" TIMESTAMP WITH TIME ZONE, "revoked_at" TIMESTAMP WITH TIME ZONE, "user_agent" character varying(512), CONSTRAINT "ck_sessions_expires_at_created_at_c3e423" CHECK ("expires_at" > "created_at"), CONSTRAINT "pk_sessions" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_sessions_user_id" ON "sessions"  ("user_id") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_sessions_token_hash" ON "sessions"  ("token_hash") `);
-    await queryRunner.query(`CREATE TABLE "user_producer_groups" ("user_id" uuid NOT NULL, "producer_group_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_user_producer_groups" PRIMARY KEY ("user_id", "producer_group_id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_user_producer_groups_producer_group_id" ON "user_producer_groups"  ("producer_group_id") `);
-    await queryRunner.query(`CREATE TABLE "lots" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_cycle_id" uuid NOT NULL, "household_id" uuid NOT NULL, "variant_id" uuid NOT NULL, "supply_declaration_id" uuid NOT NULL, "state" character varying(16) NOT NULL DEFAULT 'DECLARED', "quantity_declared" integer NOT NULL, "quantity_allocated" integer NOT NULL DEFAULT '0', "quantity_received" integer, "quantity_accepted" integer, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_lots_quantity_accepted_quantity_received_af87d6" CHECK ("quantity_accepted" IS NULL OR ("quantity_accepted" >= 0 AND "quantity_accepted" <= "quantity_received")), CONSTRAINT "ck_lots_quantity_received_15d9db" CHECK ("quantity_received" IS NULL OR "quantity_received" >= 0), CONSTRAINT "ck_lots_quantity_allocated_quantity_declared_2bde81" CHECK ("quantity_allocated" >= 0 AND "quantity_allocated" <= "quantity_declared"), CONSTRAINT "ck_lots_quantity_declared_d00c4e" CHECK ("quantity_declared" > 0), CONSTRAINT "ck_lots_state_fca973" CHECK ("state" IN ('DECLARED', 'ALLOCATED', 'RECEIVED', 'ACCEPTED', 'PARTIAL', 'REJECTED', 'PACKED', 'SOLD')), CONSTRAINT "pk_lots" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_sessions_token_hash" ON "sessions"  ("token_hash") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "user_producer_groups" ("user_id" uuid NOT NULL, "producer_group_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_user_producer_groups" PRIMARY KEY ("user_id", "producer_group_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_user_producer_groups_producer_group_id" ON "user_producer_groups"  ("producer_group_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "lots" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_cycle_id" uuid NOT NULL, "household_id" uuid NOT NULL, "variant_id" uuid NOT NULL, "supply_declaration_id" uuid NOT NULL, "state" character varying(16) NOT NULL DEFAULT 'DECLARED', "quantity_declared" integer NOT NULL, "quantity_allocated" integer NOT NULL DEFAULT '0', "quantity_received" integer, "quantity_accepted" integer, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_lots_quantity_accepted_quantity_received_af87d6" CHECK ("quantity_accepted" IS NULL OR ("quantity_accepted" >= 0 AND "quantity_accepted" <= "quantity_received")), CONSTRAINT "ck_lots_quantity_received_15d9db" CHECK ("quantity_received" IS NULL OR "quantity_received" >= 0), CONSTRAINT "ck_lots_quantity_allocated_quantity_declared_2bde81" CHECK ("quantity_allocated" >= 0 AND "quantity_allocated" <= "quantity_declared"), CONSTRAINT "ck_lots_quantity_declared_d00c4e" CHECK ("quantity_declared" > 0), CONSTRAINT "ck_lots_state_fca973" CHECK ("state" IN ('DECLARED', 'ALLOCATED', 'RECEIVED', 'ACCEPTED', 'PARTIAL', 'REJECTED', 'PACKED', 'SOLD')), CONSTRAINT "pk_lots" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_lots_household_id" ON "lots"  ("household_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_lots_producer_group_id_order_cycle_id_variant_id" ON "lots"  ("producer_group_id", "order_cycle_id", "variant_id") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_lots_supply_declaration_id" ON "lots"  ("supply_declaration_id") `);
-    await queryRunner.query(`CREATE TABLE "allocations" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_line_id" uuid NOT NULL, "lot_id" uuid NOT NULL, "quantity" integer NOT NULL, "rank" integer NOT NULL, "reason" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_allocations_rank_551ce4" CHECK ("rank" >= 1), CONSTRAINT "ck_allocations_quantity_d0d0b2" CHECK ("quantity" > 0), CONSTRAINT "pk_allocations" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_allocations_producer_group_id_order_line_id" ON "allocations"  ("producer_group_id", "order_line_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_allocations_producer_group_id_lot_id" ON "allocations"  ("producer_group_id", "lot_id") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_allocations_order_line_id_lot_id" ON "allocations"  ("order_line_id", "lot_id") `);
-    await queryRunner.query(`CREATE TABLE "quality_checks" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "lot_id" uuid NOT NULL, "checked_on" date NOT NULL, "checked_by_user_id" uuid NOT NULL, "quantity_received" integer NOT NULL, "quantity_accepted" integer NOT NULL, "result" character varying(16) NOT NULL, "reason" character varying(16), "note" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_quality_checks_result_reason_ae34f2" CHECK ("result" = 'ACCEPTED' OR "reason" IS NOT NULL), CONSTRAINT "ck_quality_checks_quantity_accepted_quantity_received_7fdd6c" CHECK ("quantity_accepted" >= 0 AND "quantity_accepted" <= "quantity_received"), CONSTRAINT "ck_quality_checks_quantity_received_186397" CHECK ("quantity_received" >= 0), CONSTRAINT "ck_quality_checks_reason_213547" CHECK ("reason" IS NULL OR "reason" IN ('STALE', 'CRACKED', 'UNDERWEIGHT', 'NOT_OWN_PRODUCE', 'PACKAGING')), CONSTRAINT "ck_quality_checks_result_7ef7d2" CHECK ("result" IN ('ACCEPTED', 'PARTIAL', 'REJECTED')), CONSTRAINT "pk_quality_checks" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_quality_checks_producer_group_id_lot_id" ON "quality_checks"  ("producer_group_id", "lot_id") `);
-    await queryRunner.query(`CREATE TABLE "adjustments" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_id" uuid NOT NULL, "order_line_id" uuid, "quality_check_id" uuid, "kind" character varying(16) NOT NULL, "amount_fen" integer NOT NULL, "reason" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_adjustments_amount_fen_d3b09c" CHECK ("amount_fen" > 0), CONSTRAINT "ck_adjustments_kind_f3b1c4" CHECK ("kind" IN ('REFUND', 'CREDIT', 'CHARGE')), CONSTRAINT "pk_adjustments" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_adjustments_quality_check_id" ON "adjustments"  ("quality_check_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_adjustments_order_line_id" ON "adjustments"  ("order_line_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_adjustments_producer_group_id_order_id" ON "adjustments"  ("producer_group_id", "order_id") `);
-    await queryRunner.query(`CREATE TABLE "payments" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_id" uuid NOT NULL, "amount_fen" integer NOT NULL, "method" character varying(16) NOT NULL, "reference" character varying(100), "paid_at" TIMESTAMP WITH TIME ZONE NOT NULL, "recorded_by_user_id" uuid NOT NULL, CONSTRAINT "ck_payments_amount_fen_d3b09c" CHECK ("amount_fen" > 0), CONSTRAINT "ck_payments_method_ba7599" CHECK ("method" IN ('WECHAT_PAY', 'ALIPAY', 'BANK_TRANSFER', 'CASH')), CONSTRAINT "pk_payments" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_payments_producer_group_id_order_id" ON "payments"  ("producer_group_id", "order_id") `);
-    await queryRunner.query(`CREATE TABLE "api_keys" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "partner_organisation_id" uuid NOT NULL, "prefix" character varying(8) NOT NULL, "key_hash" character varying(64) NOT NULL, "scopes" text array NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "created_by_user_id" uuid NOT NULL, "revoked_at" TIMESTAMP WITH TIME ZONE, "last_used_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "pk_api_keys" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_api_keys_partner_organisation_id" ON "api_keys"  ("partner_organisation_id") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_api_keys_key_hash" ON "api_keys"  ("key_hash") `);
-    await queryRunner.query(`CREATE TABLE "partner_organisation_groups" ("partner_organisation_id" uuid NOT NULL, "producer_group_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_partner_organisation_groups" PRIMARY KEY ("partner_organisation_id", "producer_group_id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_partner_organisation_groups_producer_group_id" ON "partner_organisation_groups"  ("producer_group_id") `);
-    await queryRunner.query(`CREATE TABLE "fee_rules" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "kind" character varying(16) NOT NULL, "basis" character varying(16) NOT NULL, "rate_basis_points" integer NOT NULL DEFAULT '0', "per_unit_fen" integer NOT NULL DEFAULT '0', "valid_from" date NOT NULL, "valid_to" date, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_fee_rules_valid_to_valid_from_ba9966" CHECK ("valid_to" IS NULL OR "valid_to" >= "valid_from"), CONSTRAINT "ck_fee_rules_per_unit_fen_4e1159" CHECK ("per_unit_fen" >= 0), CONSTRAINT "ck_fee_rules_rate_basis_points_ee1ca8" CHECK ("rate_basis_points" >= 0 AND "rate_basis_points" <= 10000), CONSTRAINT "ck_fee_rules_basis_2938bc" CHECK ("basis" IN ('PERCENT_OF_GROSS', 'PER_UNIT')), CONSTRAINT "ck_fee_rules_kind_b59429" CHECK ("kind" IN ('TRANSPORT', 'PACKAGING', 'GROUP_FUND')), CONSTRAINT "pk_fee_rules" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_fee_rules_producer_group_id_kind_valid_from" ON "fee_rules"  ("producer_group_id", "kind", "valid_from") `);
-    await queryRunner.query(`CREATE TABLE "settlements" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_cycle_id" uuid NOT NULL, "household_id" uuid NOT NULL, "state" character varying(16) NOT NULL DEFAULT 'DRAFT', "gross_fen" integer NOT NULL DEFAULT '0', "deductions_fen" integer NOT NULL DEFAULT '0', "adjustments_fen" integer NOT NULL DEFAULT '0', "net_fen" integer NOT NULL DEFAULT '0', "corrects_settlement_id" uuid, "calculated_at" TIMESTAMP WITH TIME ZONE, "approved_at" TIMESTAMP WITH TIME ZONE, "approved_by_user_id" uuid, "paid_on" date, "paid_method" character varying(16), "payout_reference" character varying(100), "acknowledged_at" TIMESTAMP WITH TIME ZONE, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_settlements_net_fen_gross_fen_deductions_fen_adjustme_04f606" CHECK ("net_fen" = "gross_fen" - "deductions_fen" + "adjustments_fen"), CONSTRAINT "ck_settlements_deductions_fen_c11981" CHECK ("deductions_fen" >= 0), CONSTRAINT "ck_settlements_gross_fen_83f687" CHECK ("gross_fen" >= 0), CONSTRAINT "ck_settlements_paid_method_04f4d9" CHECK ("paid_method" IS NULL OR "paid_method" IN ('WECHAT_PAY', 'ALIPAY', 'BANK_TRANSFER', 'CASH')), CONSTRAINT "ck_settlements_state_8e4d09" CHECK ("state" IN ('DRAFT', 'CALCULATED', 'APPROVED', 'PAID', 'ACKNOWLEDGED', 'DISPUTED', 'ADJUSTED')), CONSTRAINT "pk_settlements" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_settlements_corrects_settlement_id" ON "settlements"  ("corrects_settlement_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_settlements_household_id" ON "settlements"  ("household_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_settlements_producer_group_id_order_cycle_id_state" ON "settlements"  ("producer_group_id", "order_cycle_id", "state") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_settlements_order_cycle_id_household_id_original" ON "settlements"  ("order_cycle_id", "household_id") WHERE "corrects_settlement_id" IS NULL`);
-    await queryRunner.query(`CREATE TABLE "settlement_deductions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "settlement_id" uuid NOT NULL, "fee_rule_id" uuid NOT NULL, "kind" character varying(16) NOT NULL, "amount_fen" integer NOT NULL, CONSTRAINT "ck_settlement_deductions_amount_fen_8693ed" CHECK ("amount_fen" >= 0), CONSTRAINT "ck_settlement_deductions_kind_b59429" CHECK ("kind" IN ('TRANSPORT', 'PACKAGING', 'GROUP_FUND')), CONSTRAINT "pk_settlement_deductions" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_settlement_deductions_fee_rule_id" ON "settlement_deductions"  ("fee_rule_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_settlement_deductions_producer_group_id_settlement_id" ON "settlement_deductions"  ("producer_group_id", "settlement_id") `);
-    await queryRunner.query(`CREATE TABLE "trust_events" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "kind" character varying(16) NOT NULL, "title_zh" character varying(200) NOT NULL, "title_en" character varying(200) NOT NULL, "village_id" uuid NOT NULL, "starts_at" TIMESTAMP WITH TIME ZONE NOT NULL, "ends_at" TIMESTAMP WITH TIME ZONE NOT NULL, "capacity" integer, "open_to_consumers" boolean NOT NULL DEFAULT false, "notes" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_trust_events_capacity_88aaaf" CHECK ("capacity" IS NULL OR "capacity" >= 1), CONSTRAINT "ck_trust_events_ends_at_starts_at_c32663" CHECK ("ends_at" > "starts_at"), CONSTRAINT "ck_trust_events_kind_bfe465" CHECK ("kind" IN ('VILLAGE_VISIT', 'MEETING', 'PEER_REVIEW')), CONSTRAINT "pk_trust_events" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_trust_events_village_id" ON "trust_events"  ("village_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_trust_events_producer_group_id_starts_at" ON "trust_events"  ("producer_group_id", "starts_at") `);
-    await queryRunner.query(`CREATE TABLE "trust_event_attendances" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "trust_event_id" uuid NOT NULL, "consumer_household_id" uuid NOT NULL, "people" integer NOT NULL DEFAULT '1', "state" character varying(16) NOT NULL DEFAULT 'SIGNED_UP', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_trust_event_attendances_people_1255ae" CHECK ("people" >= 1), CONSTRAINT "ck_trust_event_attendances_state_011847" CHECK ("state" IN ('SIGNED_UP', 'CANCELLED', 'ATTENDED')), CONSTRAINT "pk_trust_event_attendances" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_trust_event_attendances_consumer_household_id" ON "trust_event_attendances"  ("consumer_household_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_trust_event_attendances_producer_group_id_trust_event_id" ON "trust_event_attendances"  ("producer_group_id", "trust_event_id") `);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_trust_event_attendances_live_sign_up" ON "trust_event_attendances"  ("trust_event_id", "consumer_household_id") WHERE "state" <> 'CANCELLED'`);
-    await queryRunner.query(`CREATE TABLE "trust_event_households" ("trust_event_id" uuid NOT NULL, "household_id" uuid NOT NULL, "producer_group_id" uuid NOT NULL, CONSTRAINT "pk_trust_event_households" PRIMARY KEY ("trust_event_id", "household_id"))`);
-    await queryRunner.query(`CREATE INDEX "ix_trust_event_households_household_id" ON "trust_event_households"  ("household_id") `);
-    await queryRunner.query(`CREATE INDEX "ix_trust_event_households_producer_group_id_trust_event_id" ON "trust_event_households"  ("producer_group_id", "trust_event_id") `);
-    await queryRunner.query(`ALTER TABLE "users" ADD CONSTRAINT "fk_users_partner_organisation_id" FOREIGN KEY ("partner_organisation_id") REFERENCES "partner_organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "audit_log" ADD CONSTRAINT "fk_audit_log_actor_user_id" FOREIGN KEY ("actor_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "variants" ADD CONSTRAINT "fk_variants_product_id" FOREIGN KEY ("product_id") REFERENCES "products"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "reference_prices" ADD CONSTRAINT "fk_reference_prices_variant_id" FOREIGN KEY ("variant_id") REFERENCES "variants"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "producer_groups" ADD CONSTRAINT "fk_producer_groups_village_id" FOREIGN KEY ("village_id") REFERENCES "villages"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "pickup_points" ADD CONSTRAINT "fk_pickup_points_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "consumer_groups" ADD CONSTRAINT "fk_consumer_groups_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "consumer_groups" ADD CONSTRAINT "fk_consumer_groups_default_pickup_point_id" FOREIGN KEY ("default_pickup_point_id") REFERENCES "pickup_points"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "consumer_households" ADD CONSTRAINT "fk_consumer_households_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "consumer_households" ADD CONSTRAINT "fk_consumer_households_consumer_group_id" FOREIGN KEY ("consumer_group_id") REFERENCES "consumer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "consumer_households" ADD CONSTRAINT "fk_consumer_households_user_id" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "consumer_households" ADD CONSTRAINT "fk_consumer_households_default_pickup_point_id" FOREIGN KEY ("default_pickup_point_id") REFERENCES "pickup_points"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "consumer_households" ADD CONSTRAINT "fk_consumer_households_invited_by_consumer_household_id" FOREIGN KEY ("invited_by_consumer_household_id") REFERENCES "consumer_households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "invitations" ADD CONSTRAINT "fk_invitations_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "invitations" ADD CONSTRAINT "fk_invitations_consumer_group_id" FOREIGN KEY ("consumer_group_id") REFERENCES "consumer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "invitations" ADD CONSTRAINT "fk_invitations_issued_by_consumer_household_id" FOREIGN KEY ("issued_by_consumer_household_id") REFERENCES "consumer_households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "invitations" ADD CONSTRAINT "fk_invitations_issued_by_user_id" FOREIGN KEY ("issued_by_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "invitations" ADD CONSTRAINT "fk_invitations_used_by_consumer_household_id" FOREIGN KEY ("used_by_consumer_household_id") REFERENCES "consumer_households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "order_cycles" ADD CONSTRAINT "fk_order_cycles_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "offers" ADD CONSTRAINT "fk_offers_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "offers" ADD CONSTRAINT "fk_offers_order_cycle_id" FOREIGN KEY ("order_cycle_id") REFERENCES "order_cycles"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "offers" ADD CONSTRAINT "fk_offers_variant_id" FOREIGN KEY ("variant_id") REFERENCES "variants"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "households" ADD CONSTRAINT "fk_households_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "households" ADD CONSTRAINT "fk_households_village_id" FOREIGN KEY ("village_id") REFERENCES "villages"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "supply_declarations" ADD CONSTRAINT "fk_supply_declarations_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "supply_declarations" ADD CONSTRAINT "fk_supply_declarations_order_cycle_id" FOREIGN KEY ("order_cycle_id") REFERENCES "order_cycles"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "supply_declarations" ADD CONSTRAINT "fk_supply_declarations_household_id" FOREIGN KEY ("household_id") REFERENCES "households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "supply_declarations" ADD CONSTRAINT "fk_supply_declarations_variant_id" FOREIGN KEY ("variant_id") REFERENCES "variants"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "supply_declarations" ADD CONSTRAINT "fk_supply_declarations_recorded_by_user_id" FOREIGN KEY ("recorded_by_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "orders" ADD CONSTRAINT "fk_orders_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "orders" ADD CONSTRAINT "fk_orders_order_cycle_id" FOREIGN KEY ("order_cycle_id") REFERENCES "order_cycles"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "orders" ADD CONSTRAINT "fk_orders_consumer_household_id" FOREIGN KEY ("consumer_household_id") REFERENCES "consumer_households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "orders" ADD CONSTRAINT "fk_orders_pickup_point_id" FOREIGN KEY ("pickup_point_id") REFERENCES "pickup_points"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "order_lines" ADD CONSTRAINT "fk_order_lines_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "order_lines" ADD CONSTRAINT "fk_order_lines_order_id" FOREIGN KEY ("order_id") REFERENCES "orders"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "order_lines" ADD CONSTRAINT "fk_order_lines_offer_id" FOREIGN KEY ("offer_id") REFERENCES "offers"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "order_lines" ADD CONSTRAINT "fk_order_lines_variant_id" FOREIGN KEY ("variant_id") REFERENCES "variants"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "feedback" ADD CONSTRAINT "fk_feedback_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "feedback" ADD CONSTRAINT "fk_feedback_order_line_id" FOREIGN KEY ("order_line_id") REFERENCES "order_lines"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "feedback" ADD CONSTRAINT "fk_feedback_consumer_household_id" FOREIGN KEY ("consumer_household_id") REFERENCES "consumer_households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "consent_records" ADD CONSTRAINT "fk_consent_records_household_id" FOREIGN KEY ("household_id") REFERENCES "households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "consent_records" ADD CONSTRAINT "fk_consent_records_recorded_by_user_id" FOREIGN KEY ("recorded_by_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "household_members" ADD CONSTRAINT "fk_household_members_household_id" FOREIGN KEY ("household_id") REFERENCES "households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "household_years" ADD CONSTRAINT "fk_household_years_household_id" FOREIGN KEY ("household_id") REFERENCES "households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "sessions" ADD CONSTRAINT "fk_sessions_user_id" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "user_producer_groups" ADD CONSTRAINT "fk_user_producer_groups_user_id" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "user_producer_groups" ADD CONSTRAINT "fk_user_producer_groups_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "lots" ADD CONSTRAINT "fk_lots_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "lots" ADD CONSTRAINT "fk_lots_order_cycle_id" FOREIGN KEY ("order_cycle_id") REFERENCES "order_cycles"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "lots" ADD CONSTRAINT "fk_lots_household_id" FOREIGN KEY ("household_id") REFERENCES "households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "lots" ADD CONSTRAINT "fk_lots_variant_id" FOREIGN KEY ("variant_id") REFERENCES "variants"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "lots" ADD CONSTRAINT "fk_lots_supply_declaration_id" FOREIGN KEY ("supply_declaration_id") REFERENCES "supply_declarations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "allocations" ADD CONSTRAINT "fk_allocations_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "allocations" ADD CONSTRAINT "fk_allocations_order_line_id" FOREIGN KEY ("order_line_id") REFERENCES "order_lines"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "allocations" ADD CONSTRAINT "fk_allocations_lot_id" FOREIGN KEY ("lot_id") REFERENCES "lots"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "quality_checks" ADD CONSTRAINT "fk_quality_checks_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "quality_checks" ADD CONSTRAINT "fk_quality_checks_lot_id" FOREIGN KEY ("lot_id") REFERENCES "lots"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "quality_checks" ADD CONSTRAINT "fk_quality_checks_checked_by_user_id" FOREIGN KEY ("checked_by_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "adjustments" ADD CONSTRAINT "fk_adjustments_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "adjustments" ADD CONSTRAINT "fk_adjustments_order_id" FOREIGN KEY ("order_id") REFERENCES "orders"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "adjustments" ADD CONSTRAINT "fk_adjustments_order_line_id" FOREIGN KEY ("order_line_id") REFERENCES "order_lines"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "adjustments" ADD CONSTRAINT "fk_adjustments_quality_check_id" FOREIGN KEY ("quality_check_id") REFERENCES "quality_checks"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "payments" ADD CONSTRAINT "fk_payments_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "payments" ADD CONSTRAINT "fk_payments_order_id" FOREIGN KEY ("order_id") REFERENCES "orders"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "payments" ADD CONSTRAINT "fk_payments_recorded_by_user_id" FOREIGN KEY ("recorded_by_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "api_keys" ADD CONSTRAINT "fk_api_keys_partner_organisation_id" FOREIGN KEY ("partner_organisation_id") REFERENCES "partner_organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "api_keys" ADD CONSTRAINT "fk_api_keys_created_by_user_id" FOREIGN KEY ("created_by_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "partner_organisation_groups" ADD CONSTRAINT "fk_partner_organisation_groups_partner_organisation_id" FOREIGN KEY ("partner_organisation_id") REFERENCES "partner_organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "partner_organisation_groups" ADD CONSTRAINT "fk_partner_organisation_groups_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "fee_rules" ADD CONSTRAINT "fk_fee_rules_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "settlements" ADD CONSTRAINT "fk_settlements_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "settlements" ADD CONSTRAINT "fk_settlements_order_cycle_id" FOREIGN KEY ("order_cycle_id") REFERENCES "order_cycles"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "settlements" ADD CONSTRAINT "fk_settlements_household_id" FOREIGN KEY ("household_id") REFERENCES "households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "settlements" ADD CONSTRAINT "fk_settlements_corrects_settlement_id" FOREIGN KEY ("corrects_settlement_id") REFERENCES "settlements"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "settlements" ADD CONSTRAINT "fk_settlements_approved_by_user_id" FOREIGN KEY ("approved_by_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "settlement_deductions" ADD CONSTRAINT "fk_settlement_deductions_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "settlement_deductions" ADD CONSTRAINT "fk_settlement_deductions_settlement_id" FOREIGN KEY ("settlement_id") REFERENCES "settlements"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "settlement_deductions" ADD CONSTRAINT "fk_settlement_deductions_fee_rule_id" FOREIGN KEY ("fee_rule_id") REFERENCES "fee_rules"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "trust_events" ADD CONSTRAINT "fk_trust_events_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "trust_events" ADD CONSTRAINT "fk_trust_events_village_id" FOREIGN KEY ("village_id") REFERENCES "villages"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "trust_event_attendances" ADD CONSTRAINT "fk_trust_event_attendances_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "trust_event_attendances" ADD CONSTRAINT "fk_trust_event_attendances_trust_event_id" FOREIGN KEY ("trust_event_id") REFERENCES "trust_events"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "trust_event_attendances" ADD CONSTRAINT "fk_trust_event_attendances_consumer_household_id" FOREIGN KEY ("consumer_household_id") REFERENCES "consumer_households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "trust_event_households" ADD CONSTRAINT "fk_trust_event_households_trust_event_id" FOREIGN KEY ("trust_event_id") REFERENCES "trust_events"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "trust_event_households" ADD CONSTRAINT "fk_trust_event_households_household_id" FOREIGN KEY ("household_id") REFERENCES "households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "trust_event_households" ADD CONSTRAINT "fk_trust_event_households_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_lots_producer_group_id_order_cycle_id_variant_id" ON "lots"  ("producer_group_id", "order_cycle_id", "variant_id") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_lots_supply_declaration_id" ON "lots"  ("supply_declaration_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "allocations" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_line_id" uuid NOT NULL, "lot_id" uuid NOT NULL, "quantity" integer NOT NULL, "rank" integer NOT NULL, "reason" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_allocations_rank_551ce4" CHECK ("rank" >= 1), CONSTRAINT "ck_allocations_quantity_d0d0b2" CHECK ("quantity" > 0), CONSTRAINT "pk_allocations" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_allocations_producer_group_id_order_line_id" ON "allocations"  ("producer_group_id", "order_line_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_allocations_producer_group_id_lot_id" ON "allocations"  ("producer_group_id", "lot_id") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_allocations_order_line_id_lot_id" ON "allocations"  ("order_line_id", "lot_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "quality_checks" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "lot_id" uuid NOT NULL, "checked_on" date NOT NULL, "checked_by_user_id" uuid NOT NULL, "quantity_received" integer NOT NULL, "quantity_accepted" integer NOT NULL, "result" character varying(16) NOT NULL, "reason" character varying(16), "note" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_quality_checks_result_reason_ae34f2" CHECK ("result" = 'ACCEPTED' OR "reason" IS NOT NULL), CONSTRAINT "ck_quality_checks_quantity_accepted_quantity_received_7fdd6c" CHECK ("quantity_accepted" >= 0 AND "quantity_accepted" <= "quantity_received"), CONSTRAINT "ck_quality_checks_quantity_received_186397" CHECK ("quantity_received" >= 0), CONSTRAINT "ck_quality_checks_reason_213547" CHECK ("reason" IS NULL OR "reason" IN ('STALE', 'CRACKED', 'UNDERWEIGHT', 'NOT_OWN_PRODUCE', 'PACKAGING')), CONSTRAINT "ck_quality_checks_result_7ef7d2" CHECK ("result" IN ('ACCEPTED', 'PARTIAL', 'REJECTED')), CONSTRAINT "pk_quality_checks" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_quality_checks_producer_group_id_lot_id" ON "quality_checks"  ("producer_group_id", "lot_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "adjustments" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_id" uuid NOT NULL, "order_line_id" uuid, "quality_check_id" uuid, "kind" character varying(16) NOT NULL, "amount_fen" integer NOT NULL, "reason" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_adjustments_amount_fen_d3b09c" CHECK ("amount_fen" > 0), CONSTRAINT "ck_adjustments_kind_f3b1c4" CHECK ("kind" IN ('REFUND', 'CREDIT', 'CHARGE')), CONSTRAINT "pk_adjustments" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_adjustments_quality_check_id" ON "adjustments"  ("quality_check_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_adjustments_order_line_id" ON "adjustments"  ("order_line_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_adjustments_producer_group_id_order_id" ON "adjustments"  ("producer_group_id", "order_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "payments" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_id" uuid NOT NULL, "amount_fen" integer NOT NULL, "method" character varying(16) NOT NULL, "reference" character varying(100), "paid_at" TIMESTAMP WITH TIME ZONE NOT NULL, "recorded_by_user_id" uuid NOT NULL, CONSTRAINT "ck_payments_amount_fen_d3b09c" CHECK ("amount_fen" > 0), CONSTRAINT "ck_payments_method_ba7599" CHECK ("method" IN ('WECHAT_PAY', 'ALIPAY', 'BANK_TRANSFER', 'CASH')), CONSTRAINT "pk_payments" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_payments_producer_group_id_order_id" ON "payments"  ("producer_group_id", "order_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "api_keys" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "partner_organisation_id" uuid NOT NULL, "prefix" character varying(8) NOT NULL, "key_hash" character varying(64) NOT NULL, "scopes" text array NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "created_by_user_id" uuid NOT NULL, "revoked_at" TIMESTAMP WITH TIME ZONE, "last_used_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "pk_api_keys" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_api_keys_partner_organisation_id" ON "api_keys"  ("partner_organisation_id") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_api_keys_key_hash" ON "api_keys"  ("key_hash") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "partner_organisation_groups" ("partner_organisation_id" uuid NOT NULL, "producer_group_id" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_partner_organisation_groups" PRIMARY KEY ("partner_organisation_id", "producer_group_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_partner_organisation_groups_producer_group_id" ON "partner_organisation_groups"  ("producer_group_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "fee_rules" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "kind" character varying(16) NOT NULL, "basis" character varying(16) NOT NULL, "rate_basis_points" integer NOT NULL DEFAULT '0', "per_unit_fen" integer NOT NULL DEFAULT '0', "valid_from" date NOT NULL, "valid_to" date, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_fee_rules_valid_to_valid_from_ba9966" CHECK ("valid_to" IS NULL OR "valid_to" >= "valid_from"), CONSTRAINT "ck_fee_rules_per_unit_fen_4e1159" CHECK ("per_unit_fen" >= 0), CONSTRAINT "ck_fee_rules_rate_basis_points_ee1ca8" CHECK ("rate_basis_points" >= 0 AND "rate_basis_points" <= 10000), CONSTRAINT "ck_fee_rules_basis_2938bc" CHECK ("basis" IN ('PERCENT_OF_GROSS', 'PER_UNIT')), CONSTRAINT "ck_fee_rules_kind_b59429" CHECK ("kind" IN ('TRANSPORT', 'PACKAGING', 'GROUP_FUND')), CONSTRAINT "pk_fee_rules" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_fee_rules_producer_group_id_kind_valid_from" ON "fee_rules"  ("producer_group_id", "kind", "valid_from") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "settlements" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "order_cycle_id" uuid NOT NULL, "household_id" uuid NOT NULL, "state" character varying(16) NOT NULL DEFAULT 'DRAFT', "gross_fen" integer NOT NULL DEFAULT '0', "deductions_fen" integer NOT NULL DEFAULT '0', "adjustments_fen" integer NOT NULL DEFAULT '0', "net_fen" integer NOT NULL DEFAULT '0', "corrects_settlement_id" uuid, "calculated_at" TIMESTAMP WITH TIME ZONE, "approved_at" TIMESTAMP WITH TIME ZONE, "approved_by_user_id" uuid, "paid_on" date, "paid_method" character varying(16), "payout_reference" character varying(100), "acknowledged_at" TIMESTAMP WITH TIME ZONE, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_settlements_net_fen_gross_fen_deductions_fen_adjustme_04f606" CHECK ("net_fen" = "gross_fen" - "deductions_fen" + "adjustments_fen"), CONSTRAINT "ck_settlements_deductions_fen_c11981" CHECK ("deductions_fen" >= 0), CONSTRAINT "ck_settlements_gross_fen_83f687" CHECK ("gross_fen" >= 0), CONSTRAINT "ck_settlements_paid_method_04f4d9" CHECK ("paid_method" IS NULL OR "paid_method" IN ('WECHAT_PAY', 'ALIPAY', 'BANK_TRANSFER', 'CASH')), CONSTRAINT "ck_settlements_state_8e4d09" CHECK ("state" IN ('DRAFT', 'CALCULATED', 'APPROVED', 'PAID', 'ACKNOWLEDGED', 'DISPUTED', 'ADJUSTED')), CONSTRAINT "pk_settlements" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_settlements_corrects_settlement_id" ON "settlements"  ("corrects_settlement_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_settlements_household_id" ON "settlements"  ("household_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_settlements_producer_group_id_order_cycle_id_state" ON "settlements"  ("producer_group_id", "order_cycle_id", "state") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_settlements_order_cycle_id_household_id_original" ON "settlements"  ("order_cycle_id", "household_id") WHERE "corrects_settlement_id" IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "settlement_deductions" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "settlement_id" uuid NOT NULL, "fee_rule_id" uuid NOT NULL, "kind" character varying(16) NOT NULL, "amount_fen" integer NOT NULL, CONSTRAINT "ck_settlement_deductions_amount_fen_8693ed" CHECK ("amount_fen" >= 0), CONSTRAINT "ck_settlement_deductions_kind_b59429" CHECK ("kind" IN ('TRANSPORT', 'PACKAGING', 'GROUP_FUND')), CONSTRAINT "pk_settlement_deductions" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_settlement_deductions_fee_rule_id" ON "settlement_deductions"  ("fee_rule_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_settlement_deductions_producer_group_id_settlement_id" ON "settlement_deductions"  ("producer_group_id", "settlement_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "trust_events" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "kind" character varying(16) NOT NULL, "title_zh" character varying(200) NOT NULL, "title_en" character varying(200) NOT NULL, "village_id" uuid NOT NULL, "starts_at" TIMESTAMP WITH TIME ZONE NOT NULL, "ends_at" TIMESTAMP WITH TIME ZONE NOT NULL, "capacity" integer, "open_to_consumers" boolean NOT NULL DEFAULT false, "notes" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_trust_events_capacity_88aaaf" CHECK ("capacity" IS NULL OR "capacity" >= 1), CONSTRAINT "ck_trust_events_ends_at_starts_at_c32663" CHECK ("ends_at" > "starts_at"), CONSTRAINT "ck_trust_events_kind_bfe465" CHECK ("kind" IN ('VILLAGE_VISIT', 'MEETING', 'PEER_REVIEW')), CONSTRAINT "pk_trust_events" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_trust_events_village_id" ON "trust_events"  ("village_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_trust_events_producer_group_id_starts_at" ON "trust_events"  ("producer_group_id", "starts_at") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "trust_event_attendances" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "producer_group_id" uuid NOT NULL, "trust_event_id" uuid NOT NULL, "consumer_household_id" uuid NOT NULL, "people" integer NOT NULL DEFAULT '1', "state" character varying(16) NOT NULL DEFAULT 'SIGNED_UP', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_trust_event_attendances_people_1255ae" CHECK ("people" >= 1), CONSTRAINT "ck_trust_event_attendances_state_011847" CHECK ("state" IN ('SIGNED_UP', 'CANCELLED', 'ATTENDED')), CONSTRAINT "pk_trust_event_attendances" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_trust_event_attendances_consumer_household_id" ON "trust_event_attendances"  ("consumer_household_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_trust_event_attendances_producer_group_id_trust_event_id" ON "trust_event_attendances"  ("producer_group_id", "trust_event_id") `,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_trust_event_attendances_live_sign_up" ON "trust_event_attendances"  ("trust_event_id", "consumer_household_id") WHERE "state" <> 'CANCELLED'`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "trust_event_households" ("trust_event_id" uuid NOT NULL, "household_id" uuid NOT NULL, "producer_group_id" uuid NOT NULL, CONSTRAINT "pk_trust_event_households" PRIMARY KEY ("trust_event_id", "household_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_trust_event_households_household_id" ON "trust_event_households"  ("household_id") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_trust_event_households_producer_group_id_trust_event_id" ON "trust_event_households"  ("producer_group_id", "trust_event_id") `,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "users" ADD CONSTRAINT "fk_users_partner_organisation_id" FOREIGN KEY ("partner_organisation_id") REFERENCES "partner_organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "audit_log" ADD CONSTRAINT "fk_audit_log_actor_user_id" FOREIGN KEY ("actor_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "variants" ADD CONSTRAINT "fk_variants_product_id" FOREIGN KEY ("product_id") REFERENCES "products"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "reference_prices" ADD CONSTRAINT "fk_reference_prices_variant_id" FOREIGN KEY ("variant_id") REFERENCES "variants"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "producer_groups" ADD CONSTRAINT "fk_producer_groups_village_id" FOREIGN KEY ("village_id") REFERENCES "villages"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "pickup_points" ADD CONSTRAINT "fk_pickup_points_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consumer_groups" ADD CONSTRAINT "fk_consumer_groups_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consumer_groups" ADD CONSTRAINT "fk_consumer_groups_default_pickup_point_id" FOREIGN KEY ("default_pickup_point_id") REFERENCES "pickup_points"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consumer_households" ADD CONSTRAINT "fk_consumer_households_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consumer_households" ADD CONSTRAINT "fk_consumer_households_consumer_group_id" FOREIGN KEY ("consumer_group_id") REFERENCES "consumer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consumer_households" ADD CONSTRAINT "fk_consumer_households_user_id" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consumer_households" ADD CONSTRAINT "fk_consumer_households_default_pickup_point_id" FOREIGN KEY ("default_pickup_point_id") REFERENCES "pickup_points"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consumer_households" ADD CONSTRAINT "fk_consumer_households_invited_by_consumer_household_id" FOREIGN KEY ("invited_by_consumer_household_id") REFERENCES "consumer_households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "invitations" ADD CONSTRAINT "fk_invitations_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "invitations" ADD CONSTRAINT "fk_invitations_consumer_group_id" FOREIGN KEY ("consumer_group_id") REFERENCES "consumer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "invitations" ADD CONSTRAINT "fk_invitations_issued_by_consumer_household_id" FOREIGN KEY ("issued_by_consumer_household_id") REFERENCES "consumer_households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "invitations" ADD CONSTRAINT "fk_invitations_issued_by_user_id" FOREIGN KEY ("issued_by_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "invitations" ADD CONSTRAINT "fk_invitations_used_by_consumer_household_id" FOREIGN KEY ("used_by_consumer_household_id") REFERENCES "consumer_households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "order_cycles" ADD CONSTRAINT "fk_order_cycles_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "offers" ADD CONSTRAINT "fk_offers_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "offers" ADD CONSTRAINT "fk_offers_order_cycle_id" FOREIGN KEY ("order_cycle_id") REFERENCES "order_cycles"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "offers" ADD CONSTRAINT "fk_offers_variant_id" FOREIGN KEY ("variant_id") REFERENCES "variants"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "households" ADD CONSTRAINT "fk_households_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "households" ADD CONSTRAINT "fk_households_village_id" FOREIGN KEY ("village_id") REFERENCES "villages"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "supply_declarations" ADD CONSTRAINT "fk_supply_declarations_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "supply_declarations" ADD CONSTRAINT "fk_supply_declarations_order_cycle_id" FOREIGN KEY ("order_cycle_id") REFERENCES "order_cycles"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "supply_declarations" ADD CONSTRAINT "fk_supply_declarations_household_id" FOREIGN KEY ("household_id") REFERENCES "households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "supply_declarations" ADD CONSTRAINT "fk_supply_declarations_variant_id" FOREIGN KEY ("variant_id") REFERENCES "variants"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "supply_declarations" ADD CONSTRAINT "fk_supply_declarations_recorded_by_user_id" FOREIGN KEY ("recorded_by_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "orders" ADD CONSTRAINT "fk_orders_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "orders" ADD CONSTRAINT "fk_orders_order_cycle_id" FOREIGN KEY ("order_cycle_id") REFERENCES "order_cycles"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "orders" ADD CONSTRAINT "fk_orders_consumer_household_id" FOREIGN KEY ("consumer_household_id") REFERENCES "consumer_households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "orders" ADD CONSTRAINT "fk_orders_pickup_point_id" FOREIGN KEY ("pickup_point_id") REFERENCES "pickup_points"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "order_lines" ADD CONSTRAINT "fk_order_lines_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "order_lines" ADD CONSTRAINT "fk_order_lines_order_id" FOREIGN KEY ("order_id") REFERENCES "orders"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "order_lines" ADD CONSTRAINT "fk_order_lines_offer_id" FOREIGN KEY ("offer_id") REFERENCES "offers"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "order_lines" ADD CONSTRAINT "fk_order_lines_variant_id" FOREIGN KEY ("variant_id") REFERENCES "variants"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "feedback" ADD CONSTRAINT "fk_feedback_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "feedback" ADD CONSTRAINT "fk_feedback_order_line_id" FOREIGN KEY ("order_line_id") REFERENCES "order_lines"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "feedback" ADD CONSTRAINT "fk_feedback_consumer_household_id" FOREIGN KEY ("consumer_household_id") REFERENCES "consumer_households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consent_records" ADD CONSTRAINT "fk_consent_records_household_id" FOREIGN KEY ("household_id") REFERENCES "households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consent_records" ADD CONSTRAINT "fk_consent_records_recorded_by_user_id" FOREIGN KEY ("recorded_by_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "household_members" ADD CONSTRAINT "fk_household_members_household_id" FOREIGN KEY ("household_id") REFERENCES "households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "household_years" ADD CONSTRAINT "fk_household_years_household_id" FOREIGN KEY ("household_id") REFERENCES "households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "sessions" ADD CONSTRAINT "fk_sessions_user_id" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "user_producer_groups" ADD CONSTRAINT "fk_user_producer_groups_user_id" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "user_producer_groups" ADD CONSTRAINT "fk_user_producer_groups_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "lots" ADD CONSTRAINT "fk_lots_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "lots" ADD CONSTRAINT "fk_lots_order_cycle_id" FOREIGN KEY ("order_cycle_id") REFERENCES "order_cycles"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "lots" ADD CONSTRAINT "fk_lots_household_id" FOREIGN KEY ("household_id") REFERENCES "households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "lots" ADD CONSTRAINT "fk_lots_variant_id" FOREIGN KEY ("variant_id") REFERENCES "variants"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "lots" ADD CONSTRAINT "fk_lots_supply_declaration_id" FOREIGN KEY ("supply_declaration_id") REFERENCES "supply_declarations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "allocations" ADD CONSTRAINT "fk_allocations_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "allocations" ADD CONSTRAINT "fk_allocations_order_line_id" FOREIGN KEY ("order_line_id") REFERENCES "order_lines"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "allocations" ADD CONSTRAINT "fk_allocations_lot_id" FOREIGN KEY ("lot_id") REFERENCES "lots"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "quality_checks" ADD CONSTRAINT "fk_quality_checks_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "quality_checks" ADD CONSTRAINT "fk_quality_checks_lot_id" FOREIGN KEY ("lot_id") REFERENCES "lots"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "quality_checks" ADD CONSTRAINT "fk_quality_checks_checked_by_user_id" FOREIGN KEY ("checked_by_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "adjustments" ADD CONSTRAINT "fk_adjustments_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "adjustments" ADD CONSTRAINT "fk_adjustments_order_id" FOREIGN KEY ("order_id") REFERENCES "orders"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "adjustments" ADD CONSTRAINT "fk_adjustments_order_line_id" FOREIGN KEY ("order_line_id") REFERENCES "order_lines"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "adjustments" ADD CONSTRAINT "fk_adjustments_quality_check_id" FOREIGN KEY ("quality_check_id") REFERENCES "quality_checks"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "payments" ADD CONSTRAINT "fk_payments_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "payments" ADD CONSTRAINT "fk_payments_order_id" FOREIGN KEY ("order_id") REFERENCES "orders"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "payments" ADD CONSTRAINT "fk_payments_recorded_by_user_id" FOREIGN KEY ("recorded_by_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "api_keys" ADD CONSTRAINT "fk_api_keys_partner_organisation_id" FOREIGN KEY ("partner_organisation_id") REFERENCES "partner_organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "api_keys" ADD CONSTRAINT "fk_api_keys_created_by_user_id" FOREIGN KEY ("created_by_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "partner_organisation_groups" ADD CONSTRAINT "fk_partner_organisation_groups_partner_organisation_id" FOREIGN KEY ("partner_organisation_id") REFERENCES "partner_organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "partner_organisation_groups" ADD CONSTRAINT "fk_partner_organisation_groups_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "fee_rules" ADD CONSTRAINT "fk_fee_rules_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "settlements" ADD CONSTRAINT "fk_settlements_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "settlements" ADD CONSTRAINT "fk_settlements_order_cycle_id" FOREIGN KEY ("order_cycle_id") REFERENCES "order_cycles"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "settlements" ADD CONSTRAINT "fk_settlements_household_id" FOREIGN KEY ("household_id") REFERENCES "households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "settlements" ADD CONSTRAINT "fk_settlements_corrects_settlement_id" FOREIGN KEY ("corrects_settlement_id") REFERENCES "settlements"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "settlements" ADD CONSTRAINT "fk_settlements_approved_by_user_id" FOREIGN KEY ("approved_by_user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "settlement_deductions" ADD CONSTRAINT "fk_settlement_deductions_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "settlement_deductions" ADD CONSTRAINT "fk_settlement_deductions_settlement_id" FOREIGN KEY ("settlement_id") REFERENCES "settlements"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "settlement_deductions" ADD CONSTRAINT "fk_settlement_deductions_fee_rule_id" FOREIGN KEY ("fee_rule_id") REFERENCES "fee_rules"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "trust_events" ADD CONSTRAINT "fk_trust_events_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "trust_events" ADD CONSTRAINT "fk_trust_events_village_id" FOREIGN KEY ("village_id") REFERENCES "villages"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "trust_event_attendances" ADD CONSTRAINT "fk_trust_event_attendances_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "trust_event_attendances" ADD CONSTRAINT "fk_trust_event_attendances_trust_event_id" FOREIGN KEY ("trust_event_id") REFERENCES "trust_events"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "trust_event_attendances" ADD CONSTRAINT "fk_trust_event_attendances_consumer_household_id" FOREIGN KEY ("consumer_household_id") REFERENCES "consumer_households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "trust_event_households" ADD CONSTRAINT "fk_trust_event_households_trust_event_id" FOREIGN KEY ("trust_event_id") REFERENCES "trust_events"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "trust_event_households" ADD CONSTRAINT "fk_trust_event_households_household_id" FOREIGN KEY ("household_id") REFERENCES "households"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "trust_event_households" ADD CONSTRAINT "fk_trust_event_households_producer_group_id" FOREIGN KEY ("producer_group_id") REFERENCES "producer_groups"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "trust_event_households" DROP CONSTRAINT "fk_trust_event_households_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "trust_event_households" DROP CONSTRAINT "fk_trust_event_households_household_id"`);
-    await queryRunner.query(`ALTER TABLE "trust_event_households" DROP CONSTRAINT "fk_trust_event_households_trust_event_id"`);
-    await queryRunner.query(`ALTER TABLE "trust_event_attendances" DROP CONSTRAINT "fk_trust_event_attendances_consumer_household_id"`);
-    await queryRunner.query(`ALTER TABLE "trust_event_attendances" DROP CONSTRAINT "fk_trust_event_attendances_trust_event_id"`);
-    await queryRunner.query(`ALTER TABLE "trust_event_attendances" DROP CONSTRAINT "fk_trust_event_attendances_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "trust_events" DROP CONSTRAINT "fk_trust_events_village_id"`);
-    await queryRunner.query(`ALTER TABLE "trust_events" DROP CONSTRAINT "fk_trust_events_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "settlement_deductions" DROP CONSTRAINT "fk_settlement_deductions_fee_rule_id"`);
-    await queryRunner.query(`ALTER TABLE "settlement_deductions" DROP CONSTRAINT "fk_settlement_deductions_settlement_id"`);
-    await queryRunner.query(`ALTER TABLE "settlement_deductions" DROP CONSTRAINT "fk_settlement_deductions_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "settlements" DROP CONSTRAINT "fk_settlements_approved_by_user_id"`);
-    await queryRunner.query(`ALTER TABLE "settlements" DROP CONSTRAINT "fk_settlements_corrects_settlement_id"`);
-    await queryRunner.query(`ALTER TABLE "settlements" DROP CONSTRAINT "fk_settlements_household_id"`);
-    await queryRunner.query(`ALTER TABLE "settlements" DROP CONSTRAINT "fk_settlements_order_cycle_id"`);
-    await queryRunner.query(`ALTER TABLE "settlements" DROP CONSTRAINT "fk_settlements_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "fee_rules" DROP CONSTRAINT "fk_fee_rules_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "partner_organisation_groups" DROP CONSTRAINT "fk_partner_organisation_groups_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "partner_organisation_groups" DROP CONSTRAINT "fk_partner_organisation_groups_partner_organisation_id"`);
-    await queryRunner.query(`ALTER TABLE "api_keys" DROP CONSTRAINT "fk_api_keys_created_by_user_id"`);
-    await queryRunner.query(`ALTER TABLE "api_keys" DROP CONSTRAINT "fk_api_keys_partner_organisation_id"`);
-    await queryRunner.query(`ALTER TABLE "payments" DROP CONSTRAINT "fk_payments_recorded_by_user_id"`);
+    await queryRunner.query(
+      `ALTER TABLE "trust_event_households" DROP CONSTRAINT "fk_trust_event_households_producer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "trust_event_households" DROP CONSTRAINT "fk_trust_event_households_household_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "trust_event_households" DROP CONSTRAINT "fk_trust_event_households_trust_event_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "trust_event_attendances" DROP CONSTRAINT "fk_trust_event_attendances_consumer_household_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "trust_event_attendances" DROP CONSTRAINT "fk_trust_event_attendances_trust_event_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "trust_event_attendances" DROP CONSTRAINT "fk_trust_event_attendances_producer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "trust_events" DROP CONSTRAINT "fk_trust_events_village_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "trust_events" DROP CONSTRAINT "fk_trust_events_producer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "settlement_deductions" DROP CONSTRAINT "fk_settlement_deductions_fee_rule_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "settlement_deductions" DROP CONSTRAINT "fk_settlement_deductions_settlement_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "settlement_deductions" DROP CONSTRAINT "fk_settlement_deductions_producer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "settlements" DROP CONSTRAINT "fk_settlements_approved_by_user_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "settlements" DROP CONSTRAINT "fk_settlements_corrects_settlement_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "settlements" DROP CONSTRAINT "fk_settlements_household_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "settlements" DROP CONSTRAINT "fk_settlements_order_cycle_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "settlements" DROP CONSTRAINT "fk_settlements_producer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "fee_rules" DROP CONSTRAINT "fk_fee_rules_producer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "partner_organisation_groups" DROP CONSTRAINT "fk_partner_organisation_groups_producer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "partner_organisation_groups" DROP CONSTRAINT "fk_partner_organisation_groups_partner_organisation_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "api_keys" DROP CONSTRAINT "fk_api_keys_created_by_user_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "api_keys" DROP CONSTRAINT "fk_api_keys_partner_organisation_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "payments" DROP CONSTRAINT "fk_payments_recorded_by_user_id"`,
+    );
     await queryRunner.query(`ALTER TABLE "payments" DROP CONSTRAINT "fk_payments_order_id"`);
-    await queryRunner.query(`ALTER TABLE "payments" DROP CONSTRAINT "fk_payments_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "adjustments" DROP CONSTRAINT "fk_adjustments_quality_check_id"`);
-    await queryRunner.query(`ALTER TABLE "adjustments" DROP CONSTRAINT "fk_adjustments_order_line_id"`);
+    await queryRunner.query(
+      `ALTER TABLE "payments" DROP CONSTRAINT "fk_payments_producer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "adjustments" DROP CONSTRAINT "fk_adjustments_quality_check_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "adjustments" DROP CONSTRAINT "fk_adjustments_order_line_id"`,
+    );
     await queryRunner.query(`ALTER TABLE "adjustments" DROP CONSTRAINT "fk_adjustments_order_id"`);
-    await queryRunner.query(`ALTER TABLE "adjustments" DROP CONSTRAINT "fk_adjustments_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "quality_checks" DROP CONSTRAINT "fk_quality_checks_checked_by_user_id"`);
-    await queryRunner.query(`ALTER TABLE "quality_checks" DROP CONSTRAINT "fk_quality_checks_lot_id"`);
-    await queryRunner.query(`ALTER TABLE "quality_checks" DROP CONSTRAINT "fk_quality_checks_producer_group_id"`);
+    await queryRunner.query(
+      `ALTER TABLE "adjustments" DROP CONSTRAINT "fk_adjustments_producer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "quality_checks" DROP CONSTRAINT "fk_quality_checks_checked_by_user_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "quality_checks" DROP CONSTRAINT "fk_quality_checks_lot_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "quality_checks" DROP CONSTRAINT "fk_quality_checks_producer_group_id"`,
+    );
     await queryRunner.query(`ALTER TABLE "allocations" DROP CONSTRAINT "fk_allocations_lot_id"`);
-    await queryRunner.query(`ALTER TABLE "allocations" DROP CONSTRAINT "fk_allocations_order_line_id"`);
-    await queryRunner.query(`ALTER TABLE "allocations" DROP CONSTRAINT "fk_allocations_producer_group_id"`);
+    await queryRunner.query(
+      `ALTER TABLE "allocations" DROP CONSTRAINT "fk_allocations_order_line_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "allocations" DROP CONSTRAINT "fk_allocations_producer_group_id"`,
+    );
     await queryRunner.query(`ALTER TABLE "lots" DROP CONSTRAINT "fk_lots_supply_declaration_id"`);
     await queryRunner.query(`ALTER TABLE "lots" DROP CONSTRAINT "fk_lots_variant_id"`);
     await queryRunner.query(`ALTER TABLE "lots" DROP CONSTRAINT "fk_lots_household_id"`);
     await queryRunner.query(`ALTER TABLE "lots" DROP CONSTRAINT "fk_lots_order_cycle_id"`);
     await queryRunner.query(`ALTER TABLE "lots" DROP CONSTRAINT "fk_lots_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "user_producer_groups" DROP CONSTRAINT "fk_user_producer_groups_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "user_producer_groups" DROP CONSTRAINT "fk_user_producer_groups_user_id"`);
+    await queryRunner.query(
+      `ALTER TABLE "user_producer_groups" DROP CONSTRAINT "fk_user_producer_groups_producer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "user_producer_groups" DROP CONSTRAINT "fk_user_producer_groups_user_id"`,
+    );
     await queryRunner.query(`ALTER TABLE "sessions" DROP CONSTRAINT "fk_sessions_user_id"`);
-    await queryRunner.query(`ALTER TABLE "household_years" DROP CONSTRAINT "fk_household_years_household_id"`);
-    await queryRunner.query(`ALTER TABLE "household_members" DROP CONSTRAINT "fk_household_members_household_id"`);
-    await queryRunner.query(`ALTER TABLE "consent_records" DROP CONSTRAINT "fk_consent_records_recorded_by_user_id"`);
-    await queryRunner.query(`ALTER TABLE "consent_records" DROP CONSTRAINT "fk_consent_records_household_id"`);
-    await queryRunner.query(`ALTER TABLE "feedback" DROP CONSTRAINT "fk_feedback_consumer_household_id"`);
+    await queryRunner.query(
+      `ALTER TABLE "household_years" DROP CONSTRAINT "fk_household_years_household_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "household_members" DROP CONSTRAINT "fk_household_members_household_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consent_records" DROP CONSTRAINT "fk_consent_records_recorded_by_user_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consent_records" DROP CONSTRAINT "fk_consent_records_household_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "feedback" DROP CONSTRAINT "fk_feedback_consumer_household_id"`,
+    );
     await queryRunner.query(`ALTER TABLE "feedback" DROP CONSTRAINT "fk_feedback_order_line_id"`);
-    await queryRunner.query(`ALTER TABLE "feedback" DROP CONSTRAINT "fk_feedback_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "order_lines" DROP CONSTRAINT "fk_order_lines_variant_id"`);
+    await queryRunner.query(
+      `ALTER TABLE "feedback" DROP CONSTRAINT "fk_feedback_producer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "order_lines" DROP CONSTRAINT "fk_order_lines_variant_id"`,
+    );
     await queryRunner.query(`ALTER TABLE "order_lines" DROP CONSTRAINT "fk_order_lines_offer_id"`);
     await queryRunner.query(`ALTER TABLE "order_lines" DROP CONSTRAINT "fk_order_lines_order_id"`);
-    await queryRunner.query(`ALTER TABLE "order_lines" DROP CONSTRAINT "fk_order_lines_producer_group_id"`);
+    await queryRunner.query(
+      `ALTER TABLE "order_lines" DROP CONSTRAINT "fk_order_lines_producer_group_id"`,
+    );
     await queryRunner.query(`ALTER TABLE "orders" DROP CONSTRAINT "fk_orders_pickup_point_id"`);
-    await queryRunner.query(`ALTER TABLE "orders" DROP CONSTRAINT "fk_orders_consumer_household_id"`);
+    await queryRunner.query(
+      `ALTER TABLE "orders" DROP CONSTRAINT "fk_orders_consumer_household_id"`,
+    );
     await queryRunner.query(`ALTER TABLE "orders" DROP CONSTRAINT "fk_orders_order_cycle_id"`);
     await queryRunner.query(`ALTER TABLE "orders" DROP CONSTRAINT "fk_orders_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "supply_declarations" DROP CONSTRAINT "fk_supply_declarations_recorded_by_user_id"`);
-    await queryRunner.query(`ALTER TABLE "supply_declarations" DROP CONSTRAINT "fk_supply_declarations_variant_id"`);
-    await queryRunner.query(`ALTER TABLE "supply_declarations" DROP CONSTRAINT "fk_supply_declarations_household_id"`);
-    await queryRunner.query(`ALTER TABLE "supply_declarations" DROP CONSTRAINT "fk_supply_declarations_order_cycle_id"`);
-    await queryRunner.query(`ALTER TABLE "supply_declarations" DROP CONSTRAINT "fk_supply_declarations_producer_group_id"`);
+    await queryRunner.query(
+      `ALTER TABLE "supply_declarations" DROP CONSTRAINT "fk_supply_declarations_recorded_by_user_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "supply_declarations" DROP CONSTRAINT "fk_supply_declarations_variant_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "supply_declarations" DROP CONSTRAINT "fk_supply_declarations_household_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "supply_declarations" DROP CONSTRAINT "fk_supply_declarations_order_cycle_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "supply_declarations" DROP CONSTRAINT "fk_supply_declarations_producer_group_id"`,
+    );
     await queryRunner.query(`ALTER TABLE "households" DROP CONSTRAINT "fk_households_village_id"`);
-    await queryRunner.query(`ALTER TABLE "households" DROP CONSTRAINT "fk_households_producer_group_id"`);
+    await queryRunner.query(
+      `ALTER TABLE "households" DROP CONSTRAINT "fk_households_producer_group_id"`,
+    );
     await queryRunner.query(`ALTER TABLE "offers" DROP CONSTRAINT "fk_offers_variant_id"`);
     await queryRunner.query(`ALTER TABLE "offers" DROP CONSTRAINT "fk_offers_order_cycle_id"`);
     await queryRunner.query(`ALTER TABLE "offers" DROP CONSTRAINT "fk_offers_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "order_cycles" DROP CONSTRAINT "fk_order_cycles_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "invitations" DROP CONSTRAINT "fk_invitations_used_by_consumer_household_id"`);
-    await queryRunner.query(`ALTER TABLE "invitations" DROP CONSTRAINT "fk_invitations_issued_by_user_id"`);
-    await queryRunner.query(`ALTER TABLE "invitations" DROP CONSTRAINT "fk_invitations_issued_by_consumer_household_id"`);
-    await queryRunner.query(`ALTER TABLE "invitations" DROP CONSTRAINT "fk_invitations_consumer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "invitations" DROP CONSTRAINT "fk_invitations_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "consumer_households" DROP CONSTRAINT "fk_consumer_households_invited_by_consumer_household_id"`);
-    await queryRunner.query(`ALTER TABLE "consumer_households" DROP CONSTRAINT "fk_consumer_households_default_pickup_point_id"`);
-    await queryRunner.query(`ALTER TABLE "consumer_households" DROP CONSTRAINT "fk_consumer_households_user_id"`);
-    await queryRunner.query(`ALTER TABLE "consumer_households" DROP CONSTRAINT "fk_consumer_households_consumer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "consumer_households" DROP CONSTRAINT "fk_consumer_households_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "consumer_groups" DROP CONSTRAINT "fk_consumer_groups_default_pickup_point_id"`);
-    await queryRunner.query(`ALTER TABLE "consumer_groups" DROP CONSTRAINT "fk_consumer_groups_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "pickup_points" DROP CONSTRAINT "fk_pickup_points_producer_group_id"`);
-    await queryRunner.query(`ALTER TABLE "producer_groups" DROP CONSTRAINT "fk_producer_groups_village_id"`);
-    await queryRunner.query(`ALTER TABLE "reference_prices" DROP CONSTRAINT "fk_reference_prices_variant_id"`);
+    await queryRunner.query(
+      `ALTER TABLE "order_cycles" DROP CONSTRAINT "fk_order_cycles_producer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "invitations" DROP CONSTRAINT "fk_invitations_used_by_consumer_household_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "invitations" DROP CONSTRAINT "fk_invitations_issued_by_user_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "invitations" DROP CONSTRAINT "fk_invitations_issued_by_consumer_household_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "invitations" DROP CONSTRAINT "fk_invitations_consumer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "invitations" DROP CONSTRAINT "fk_invitations_producer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consumer_households" DROP CONSTRAINT "fk_consumer_households_invited_by_consumer_household_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consumer_households" DROP CONSTRAINT "fk_consumer_households_default_pickup_point_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consumer_households" DROP CONSTRAINT "fk_consumer_households_user_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consumer_households" DROP CONSTRAINT "fk_consumer_households_consumer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consumer_households" DROP CONSTRAINT "fk_consumer_households_producer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consumer_groups" DROP CONSTRAINT "fk_consumer_groups_default_pickup_point_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "consumer_groups" DROP CONSTRAINT "fk_consumer_groups_producer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "pickup_points" DROP CONSTRAINT "fk_pickup_points_producer_group_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "producer_groups" DROP CONSTRAINT "fk_producer_groups_village_id"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "reference_prices" DROP CONSTRAINT "fk_reference_prices_variant_id"`,
+    );
     await queryRunner.query(`ALTER TABLE "variants" DROP CONSTRAINT "fk_variants_product_id"`);
     await queryRunner.query(`ALTER TABLE "audit_log" DROP CONSTRAINT "fk_audit_log_actor_user_id"`);
-    await queryRunner.query(`ALTER TABLE "users" DROP CONSTRAINT "fk_users_partner_organisation_id"`);
-    await queryRunner.query(`DROP INDEX "public"."ix_trust_event_households_producer_group_id_trust_event_id"`);
+    await queryRunner.query(
+      `ALTER TABLE "users" DROP CONSTRAINT "fk_users_partner_organisation_id"`,
+    );
+    await queryRunner.query(
+      `DROP INDEX "public"."ix_trust_event_households_producer_group_id_trust_event_id"`,
+    );
     await queryRunner.query(`DROP INDEX "public"."ix_trust_event_households_household_id"`);
     await queryRunner.query(`DROP TABLE "trust_event_households"`);
     await queryRunner.query(`DROP INDEX "public"."uq_trust_event_attendances_live_sign_up"`);
-    await queryRunner.query(`DROP INDEX "public"."ix_trust_event_attendances_producer_group_id_trust_event_id"`);
-    await queryRunner.query(`DROP INDEX "public"."ix_trust_event_attendances_consumer_household_id"`);
+    await queryRunner.query(
+      `DROP INDEX "public"."ix_trust_event_attendances_producer_group_id_trust_event_id"`,
+    );
+    await queryRunner.query(
+      `DROP INDEX "public"."ix_trust_event_attendances_consumer_household_id"`,
+    );
     await queryRunner.query(`DROP TABLE "trust_event_attendances"`);
     await queryRunner.query(`DROP INDEX "public"."ix_trust_events_producer_group_id_starts_at"`);
     await queryRunner.query(`DROP INDEX "public"."ix_trust_events_village_id"`);
     await queryRunner.query(`DROP TABLE "trust_events"`);
-    await queryRunner.query(`DROP INDEX "public"."ix_settlement_deductions_producer_group_id_settlement_id"`);
+    await queryRunner.query(
+      `DROP INDEX "public"."ix_settlement_deductions_producer_group_id_settlement_id"`,
+    );
     await queryRunner.query(`DROP INDEX "public"."ix_settlement_deductions_fee_rule_id"`);
     await queryRunner.query(`DROP TABLE "settlement_deductions"`);
-    await queryRunner.query(`DROP INDEX "public"."uq_settlements_order_cycle_id_household_id_original"`);
-    await queryRunner.query(`DROP INDEX "public"."ix_settlements_producer_group_id_order_cycle_id_state"`);
+    await queryRunner.query(
+      `DROP INDEX "public"."uq_settlements_order_cycle_id_household_id_original"`,
+    );
+    await queryRunner.query(
+      `DROP INDEX "public"."ix_settlements_producer_group_id_order_cycle_id_state"`,
+    );
     await queryRunner.query(`DROP INDEX "public"."ix_settlements_household_id"`);
     await queryRunner.query(`DROP INDEX "public"."ix_settlements_corrects_settlement_id"`);
     await queryRunner.query(`DROP TABLE "settlements"`);
     await queryRunner.query(`DROP INDEX "public"."ix_fee_rules_producer_group_id_kind_valid_from"`);
     await queryRunner.query(`DROP TABLE "fee_rules"`);
-    await queryRunner.query(`DROP INDEX "public"."ix_partner_organisation_groups_producer_group_id"`);
+    await queryRunner.query(
+      `DROP INDEX "public"."ix_partner_organisation_groups_producer_group_id"`,
+    );
     await queryRunner.query(`DROP TABLE "partner_organisation_groups"`);
     await queryRunner.query(`DROP INDEX "public"."uq_api_keys_key_hash"`);
     await queryRunner.query(`DROP INDEX "public"."ix_api_keys_partner_organisation_id"`);
@@ -324,7 +840,9 @@ export class InitialSchema1795941002932 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."ix_allocations_producer_group_id_order_line_id"`);
     await queryRunner.query(`DROP TABLE "allocations"`);
     await queryRunner.query(`DROP INDEX "public"."uq_lots_supply_declaration_id"`);
-    await queryRunner.query(`DROP INDEX "public"."ix_lots_producer_group_id_order_cycle_id_variant_id"`);
+    await queryRunner.query(
+      `DROP INDEX "public"."ix_lots_producer_group_id_order_cycle_id_variant_id"`,
+    );
     await queryRunner.query(`DROP INDEX "public"."ix_lots_household_id"`);
     await queryRunner.query(`DROP TABLE "lots"`);
     await queryRunner.query(`DROP INDEX "public"."ix_user_producer_groups_producer_group_id"`);
@@ -346,17 +864,29 @@ export class InitialSchema1795941002932 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."ix_order_lines_offer_id"`);
     await queryRunner.query(`DROP INDEX "public"."uq_order_lines_order_id_offer_id"`);
     await queryRunner.query(`DROP TABLE "order_lines"`);
-    await queryRunner.query(`DROP INDEX "public"."uq_orders_consumer_household_id_idempotency_key"`);
-    await queryRunner.query(`DROP INDEX "public"."ix_orders_producer_group_id_order_cycle_id_state"`);
-    await queryRunner.query(`DROP INDEX "public"."ix_orders_producer_group_id_consumer_household_id"`);
+    await queryRunner.query(
+      `DROP INDEX "public"."uq_orders_consumer_household_id_idempotency_key"`,
+    );
+    await queryRunner.query(
+      `DROP INDEX "public"."ix_orders_producer_group_id_order_cycle_id_state"`,
+    );
+    await queryRunner.query(
+      `DROP INDEX "public"."ix_orders_producer_group_id_consumer_household_id"`,
+    );
     await queryRunner.query(`DROP INDEX "public"."ix_orders_pickup_point_id"`);
     await queryRunner.query(`DROP TABLE "orders"`);
-    await queryRunner.query(`DROP INDEX "public"."uq_supply_declarations_order_cycle_id_household_id_variant_id"`);
-    await queryRunner.query(`DROP INDEX "public"."ix_supply_declarations_producer_group_id_order_cycle_i_df4152c8"`);
+    await queryRunner.query(
+      `DROP INDEX "public"."uq_supply_declarations_order_cycle_id_household_id_variant_id"`,
+    );
+    await queryRunner.query(
+      `DROP INDEX "public"."ix_supply_declarations_producer_group_id_order_cycle_i_df4152c8"`,
+    );
     await queryRunner.query(`DROP INDEX "public"."ix_supply_declarations_household_id"`);
     await queryRunner.query(`DROP TABLE "supply_declarations"`);
     await queryRunner.query(`DROP INDEX "public"."uq_households_code"`);
-    await queryRunner.query(`DROP INDEX "public"."ix_households_producer_group_id_membership_state"`);
+    await queryRunner.query(
+      `DROP INDEX "public"."ix_households_producer_group_id_membership_state"`,
+    );
     await queryRunner.query(`DROP INDEX "public"."ix_households_village_id"`);
     await queryRunner.query(`DROP TABLE "households"`);
     await queryRunner.query(`DROP INDEX "public"."uq_offers_order_cycle_id_variant_id"`);
@@ -368,9 +898,13 @@ export class InitialSchema1795941002932 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "order_cycles"`);
     await queryRunner.query(`DROP INDEX "public"."uq_invitations_code"`);
     await queryRunner.query(`DROP INDEX "public"."uq_invitations_used_by_consumer_household_id"`);
-    await queryRunner.query(`DROP INDEX "public"."ix_invitations_producer_group_id_consumer_group_id"`);
+    await queryRunner.query(
+      `DROP INDEX "public"."ix_invitations_producer_group_id_consumer_group_id"`,
+    );
     await queryRunner.query(`DROP TABLE "invitations"`);
-    await queryRunner.query(`DROP INDEX "public"."ix_consumer_households_producer_group_id_consumer_group_id"`);
+    await queryRunner.query(
+      `DROP INDEX "public"."ix_consumer_households_producer_group_id_consumer_group_id"`,
+    );
     await queryRunner.query(`DROP INDEX "public"."uq_consumer_households_user_id"`);
     await queryRunner.query(`DROP TABLE "consumer_households"`);
     await queryRunner.query(`DROP INDEX "public"."ix_consumer_groups_producer_group_id"`);

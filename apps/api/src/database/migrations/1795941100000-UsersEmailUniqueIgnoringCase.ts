@@ -8,7 +8,9 @@ export class UsersEmailUniqueIgnoringCase1795941100000 implements MigrationInter
   name = "UsersEmailUniqueIgnoringCase1795941100000";
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_users_email_lower" ON "users" (lower("email"))`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_users_email_lower" ON "users" (lower("email"))`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -6,11 +6,15 @@ export class FeedbackOncePerOrderLine1795942100353 implements MigrationInterface
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "public"."ix_feedback_order_line_id"`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_feedback_order_line_id" ON "feedback"  ("order_line_id") `);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_feedback_order_line_id" ON "feedback"  ("order_line_id") `,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "public"."uq_feedback_order_line_id"`);
-    await queryRunner.query(`CREATE INDEX "ix_feedback_order_line_id" ON "feedback" USING btree ("order_line_id") `);
+    await queryRunner.query(
+      `CREATE INDEX "ix_feedback_order_line_id" ON "feedback" USING btree ("order_line_id") `,
+    );
   }
 }

@@ -1,10 +1,6 @@
 import { createUnionType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import {
-  ErrorResult,
-  InUseError,
-  InvalidInputError,
-  NotFoundError,
-} from "../../graphql/error-result";
+import { resolveAs } from "../../graphql/type-helpers";
+import { InUseError, InvalidInputError, NotFoundError } from "../../graphql/error-result";
 import { LocalDateScalar, MoneyScalar } from "../../graphql/scalars";
 import { ReferencePriceType } from "../cycle/offer.types";
 import { ProductCategoryEnum, ProductType, SaleUnitEnum, VariantType } from "./catalog.types";
@@ -86,10 +82,6 @@ export class ReferencePriceInput {
 export class Removed {
   @Field(() => ID)
   id: string;
-}
-
-function resolveAs(name: string) {
-  return (value: unknown) => (value instanceof ErrorResult ? value.constructor.name : name);
 }
 
 /** The answer to creating or changing a product. */

@@ -2,6 +2,8 @@ import type { OrderCycleState } from "@nested/domain";
 import type { RequestContext } from "../../graphql/request-context";
 import { cancelCycle, closeCycle, requireOffers } from "./cycle-effects";
 import { enterSettled, enterSettling } from "../settlement/settlement-effects";
+import { allocateOrderCycle } from "../intake/allocation.service";
+import { deliverOrderCycle, packOrderCycle } from "../intake/packing.service";
 import type { OrderCycle } from "./order-cycle.entity";
 
 /**
@@ -28,4 +30,7 @@ export const CYCLE_ENTER_EFFECTS: Partial<Record<OrderCycleState, CycleEnterEffe
   CANCELLED: cancelCycle,
   SETTLING: enterSettling,
   SETTLED: enterSettled,
+  ALLOCATED: allocateOrderCycle,
+  PACKED: packOrderCycle,
+  DELIVERED: deliverOrderCycle,
 };

@@ -1,3 +1,4 @@
+import { enumOf } from "../../graphql/type-helpers";
 import { POVERTY_STATUSES, type PovertyStatus } from "@nested/domain";
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { LocalDateScalar } from "../../graphql/scalars";
@@ -10,10 +11,6 @@ import {
 import { MEMBER_RELATIONS, type MemberRelation } from "./household-member.entity";
 import type { Sex } from "./household.entity";
 import { SexEnum } from "./household.types";
-
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-}
 
 /** GraphQL enum of yearly poverty statuses. */
 export const PovertyStatusEnum = enumOf(POVERTY_STATUSES);

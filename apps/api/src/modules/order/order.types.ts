@@ -1,13 +1,10 @@
 import { ORDER_STATES, PAYMENT_STATES, type OrderState, type PaymentState } from "@nested/domain";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PaginatedList } from "../../graphql/pagination";
+import { enumOf } from "../../graphql/type-helpers";
 import { LocalDateScalar, MoneyScalar } from "../../graphql/scalars";
 import { ADJUSTMENT_KINDS, type AdjustmentKind } from "./adjustment.entity";
 import { PAYMENT_METHODS, type PaymentMethod } from "./payment.entity";
-
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-}
 
 /** GraphQL enum of order fulfilment states (DESIGN.md, "State machines"). */
 export const OrderStateEnum = enumOf(ORDER_STATES);

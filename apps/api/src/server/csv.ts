@@ -1,0 +1,60 @@
+import { stringify } from "csv-stringify/sync";
+import type { Response } from "express";
+
+/** A CSV cell: text, a number (written as a number), or empty. */
+export type CsvCell = string | number | null;
+
+/** UTF-8 byte order mark, so that Excel reads the Chinese text correctly (DESIGN.md, security). */
+export const UTF8_BOM = "\uFEFF";
+
+/** First characters that make a spreadsheet read a text cell as a formula (or hide it). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell made safe against formula injection: a text starting with `=`, `+`, `-`, `@`, a
+ * tab or a carriage return gets a leading apostrophe, so spreadsheets show it as text
+ * (OWASP "CSV injection"). Numbers are never passed here: they stay numbers.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * A whole CSV document: UTF-8 BOM, the header row, then the rows (csv-stringify: quotes where
+ * needed, CRLF line ends). Text cells are neutralised ({@link neutraliseFormula}), numbers are
+ * written as numbers, null as an empty cell.
+ */
+export function csvDocument(
+  header: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+): string {
+  const safe = (cell: CsvCell) => (typeof cell === "string" ? neutraliseFormula(cell) : cell);
+  return (
+    UTF8_BOM +
+    stringify([header.map(safe), ...rows.map((row) => row.map(safe))], {
+      record_delimiter: "windows",
+    })
+  );
+}
+
+/** Sends {@link csvDocument} as a download named `filename` (UTF-8, not cached). */
+export function sendCsv(
+  res: Response,
+  filename: string,
+  header: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+): void {
+  res
+    .status(200)
+    .set({
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    })
+    .send(csvDocument(header, rows));
+}
+
+/** Answers a refused download with a JSON error like the GraphQL endpoints' (`errors[0].message`). */
+export function sendJsonError(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
