@@ -8,9 +8,9 @@ import { createOrderingMarket, type OrderingMarket } from "../test/order-fixture
 import { type OrderAnswer, PLACE_ORDER } from "../test/order-operations";
 import { GraphqlClient } from "../test/test-api";
 import {
+  adminQuery,
   createMigratedDataSource,
   createTestDatabase,
-  TEST_SERVER_URL,
   type TestDatabase,
 } from "../test/test-database";
 import { readFromReplica } from "./replica";
@@ -23,16 +23,6 @@ let primary: TestDatabase;
 let replica: TestDatabase;
 let market: OrderingMarket;
 let api: RunningApi;
-
-async function serverQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: TEST_SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function scalar(db: TestDatabase, sql: string): Promise<number> {
   const client = new Client({ connectionString: db.url });
@@ -52,8 +42,8 @@ beforeAll(async () => {
   await made.dataSource.destroy();
   // An empty database made only to get a unique name, then replaced by the primary's copy.
   replica = await createTestDatabase("replica_copy");
-  await serverQuery(`DROP DATABASE "${replica.name}"`);
-  await serverQuery(`CREATE DATABASE "${replica.name}" TEMPLATE "${primary.name}"`);
+  await adminQuery(`DROP DATABASE "${replica.name}"`);
+  await adminQuery(`CREATE DATABASE "${replica.name}" TEMPLATE "${primary.name}"`);
   // The replica "lags": it still shows 99 eggs and an older product name.
   const lagging = new Client({ connectionString: replica.url });
   await lagging.connect();
@@ -88,6 +78,18 @@ const shop = (bearer?: string) => {
   return client;
 };
 
+/** placeOrder of `quantity` eggs by the market's consumer. */
+async function orderEggs(quantity: number): Promise<{ placeOrder: OrderAnswer }> {
+  return shop(market.consumers[0]!.token).data<{ placeOrder: OrderAnswer }>(PLACE_ORDER, {
+    input: {
+      orderCycleId: market.cycle.id,
+      pickupPointId: market.pickupPoint.id,
+      lines: [{ offerId: market.eggs.id, quantity }],
+      idempotencyKey: randomUUID(),
+    },
+  });
+}
+
 describe("with DATABASE_REPLICA_URLS", () => {
   it("reads the catalogue lists from the replica", async () => {
     const data = await shop().data<{
@@ -106,33 +108,13 @@ describe("with DATABASE_REPLICA_URLS", () => {
   });
 
   it("places orders on the primary, against the primary's stock", async () => {
-    const answer = await shop(market.consumers[0]!.token).data<{ placeOrder: OrderAnswer }>(
-      PLACE_ORDER,
-      {
-        input: {
-          orderCycleId: market.cycle.id,
-          pickupPointId: market.pickupPoint.id,
-          lines: [{ offerId: market.eggs.id, quantity: 6 }],
-          idempotencyKey: randomUUID(),
-        },
-      },
-    );
+    const answer = await orderEggs(6);
     // 6 > the primary's 4 (the replica's 99 does not count): refused with what is left.
     expect(answer.placeOrder).toMatchObject({
       __typename: "InsufficientStockError",
       quantityAvailable: 4,
     });
-    const placed = await shop(market.consumers[0]!.token).data<{ placeOrder: OrderAnswer }>(
-      PLACE_ORDER,
-      {
-        input: {
-          orderCycleId: market.cycle.id,
-          pickupPointId: market.pickupPoint.id,
-          lines: [{ offerId: market.eggs.id, quantity: 3 }],
-          idempotencyKey: randomUUID(),
-        },
-      },
-    );
+    const placed = await orderEggs(3);
     expect(placed.placeOrder.__typename).toBe("Order");
     expect(await scalar(primary, "SELECT count(*) FROM orders")).toBe(1);
     expect(await scalar(replica, "SELECT count(*) FROM orders")).toBe(0);
