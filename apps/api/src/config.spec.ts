@@ -19,7 +19,71 @@ describe("configuration from the environment", () => {
     );
   });
 
+  it("reads the deployment settings: replicas, pool, Redis, proxies, shutdown timings", () => {
+    const config = loadConfig({
+      NODE_ENV: "production",
+      DATABASE_URL: "postgres://app:pw@primary:5432/nested",
+      DATABASE_REPLICA_URLS:
+        " postgres://app:pw@replica-1/nested ,postgres://app:pw@replica-2/nested",
+      DATABASE_POOL_MAX: "25",
+      MIGRATE_ON_START: "false",
+      REDIS_URL: "redis://redis:6379/2",
+      REDIS_KEY_PREFIX: "nm-prod:",
+      TRUST_PROXY: "loopback, uniquelocal",
+      SHUTDOWN_DELAY_MS: "5000",
+      SHUTDOWN_TIMEOUT_MS: "25000",
+    });
+    expect(config).toMatchObject({
+      production: true,
+      databaseReplicaUrls: [
+        "postgres://app:pw@replica-1/nested",
+        "postgres://app:pw@replica-2/nested",
+      ],
+      databasePoolMax: 25,
+      migrateOnStart: false,
+      redisUrl: "redis://redis:6379/2",
+      redisKeyPrefix: "nm-prod:",
+      trustProxy: "loopback, uniquelocal",
+      shutdownDelayMs: 5000,
+      shutdownTimeoutMs: 25000,
+    });
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({
+      databaseReplicaUrls: [],
+      databasePoolMax: 10,
+      migrateOnStart: true,
+      redisUrl: null,
+      trustProxy: "loopback",
+      shutdownDelayMs: 0,
+      shutdownTimeoutMs: 20000,
+    });
+    expect(loadConfig({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+  });
+
+  it("never repeats a password from a malformed URL in its message", () => {
+    expect(() => loadConfig({ DATABASE_URL: "postgres://app:s3cret@/nested" })).toThrow(
+      /DATABASE_URL is not a URL: "postgres:\/\/app:\*\*\*@\/nested"/,
+    );
+  });
+
   it.each([
+    [{ NODE_ENV: "production" }, /DATABASE_URL is required when NODE_ENV=production/],
+    [{ DATABASE_URL: "postgres://" }, /DATABASE_URL (is not a URL|names no host)/],
+    [{ DATABASE_REPLICA_URLS: "postgres://r/db" }, /DATABASE_REPLICA_URLS needs DATABASE_URL/],
+    [
+      { DATABASE_URL: "postgres://p/db", DATABASE_REPLICA_URLS: "postgres://r/db,http://x" },
+      /DATABASE_REPLICA_URLS \(entry 2\) must start with postgres:\/\//,
+    ],
+    [{ DATABASE_POOL_MAX: "0" }, /DATABASE_POOL_MAX must be a whole number from 1 to 1000/],
+    [{ REDIS_URL: "localhost:6379" }, /REDIS_URL must start with redis:\/\/ or rediss:\/\//],
+    [{ REDIS_URL: "redis://127.0.0.1:6379/cache" }, /REDIS_URL's path must be a database number/],
+    [{ REDIS_URL: "redis://" }, /REDIS_URL (is not a URL|names no host)/],
+    [{ TRUST_PROXY: "true" }, /TRUST_PROXY must be a hop count/],
+    [{ SHUTDOWN_TIMEOUT_MS: "-1" }, /SHUTDOWN_TIMEOUT_MS must be a whole number/],
+    [{ SHUTDOWN_DELAY_MS: "5s" }, /SHUTDOWN_DELAY_MS must be a whole number/],
+    [{ MIGRATE_ON_START: "later" }, /MIGRATE_ON_START must be true or false/],
+    [{ LOG_LEVEL: "verbose" }, /LOG_LEVEL must be one of fatal, error/],
+    [{ PORT: "4000.5" }, /PORT must be a whole number/],
     [{ DATABASE_URL: "not a url" }, /DATABASE_URL is not a URL/],
     [{ DATABASE_URL: "mysql://127.0.0.1/db" }, /must start with postgres:\/\//],
     [{ PORT: "eighty" }, /PORT must be a whole number/],

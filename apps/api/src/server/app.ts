@@ -6,6 +6,7 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import type { GraphQLSchema } from "graphql";
+import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { ApiConfig } from "../config";
@@ -24,6 +25,16 @@ export interface ApiSchemas {
   shop: GraphQLSchema;
   admin: GraphQLSchema;
   partner: GraphQLSchema;
+}
+
+/**
+ * Where the process is in its life, shared with the HTTP app: `draining` once a graceful stop
+ * began (readiness false: /health answers 503), `closing` once the listener closes (any request
+ * still arriving on an open connection is refused with 503).
+ */
+export interface Lifecycle {
+  draining: boolean;
+  closing: boolean;
 }
 
 /** A running API: the Express app and a way to stop its GraphQL servers. */
@@ -115,6 +126,9 @@ async function mountGraphql(
     formatError: formatError(deps.config.production),
     // The SPAs' types are generated from the committed schema snapshots, not by introspection.
     introspection: !deps.config.production,
+    // main.ts owns SIGTERM/SIGINT (graceful stop in order: readiness, listener, requests, pool);
+    // Apollo's own handlers would stop the GraphQL servers first and re-raise the signal.
+    stopOnTerminationSignals: false,
   });
   await server.start();
   app.use(
@@ -171,18 +185,41 @@ function jsonErrors(log: Logger) {
 }
 
 /**
- * Builds the HTTP app: `/health`, `/shop/graphql`, `/admin/graphql`, `/partner/graphql`, and the
- * built SPAs at `/shop/` and `/admin/` when their `dist` folders exist.
+ * Builds the HTTP app: `/health` (readiness: database reachable and not shutting down),
+ * `/health/live` (liveness: the process answers), `/shop/graphql`, `/admin/graphql`,
+ * `/partner/graphql`, and the built SPAs at `/shop/` and `/admin/` when their `dist` folders exist.
+ * `redis` (REDIS_URL) holds the sign-in rate limits shared by replicas.
  */
 export async function createApp(
   schemas: ApiSchemas,
-  deps: { config: ApiConfig; dataSource: DataSource; log: Logger },
+  deps: {
+    config: ApiConfig;
+    dataSource: DataSource;
+    log: Logger;
+    redis?: Redis | null;
+    lifecycle?: Lifecycle;
+  },
 ): Promise<ApiApp> {
+  const lifecycle = deps.lifecycle ?? { draining: false, closing: false };
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", deps.config.trustProxy);
+
+  app.use((_req, res, next) => {
+    if (!lifecycle.closing) return next();
+    res.setHeader("Connection", "close");
+    res.status(503).json({ status: "shutting down" });
+  });
+
+  app.get("/health/live", (_req, res) => {
+    res.json({ status: "ok" });
+  });
 
   app.get("/health", async (_req, res) => {
+    if (lifecycle.draining) {
+      res.status(503).json({ status: "draining" });
+      return;
+    }
     try {
       await deps.dataSource.query("SELECT 1");
       res.json({ status: "ok", database: "up" });
@@ -192,7 +229,11 @@ export async function createApp(
     }
   });
 
-  const mountDeps = { ...deps, signInLimiter: new SignInLimiter() };
+  const signInLimiter = new SignInLimiter({
+    redis: deps.redis,
+    keyPrefix: deps.config.redisKeyPrefix,
+  });
+  const mountDeps = { ...deps, signInLimiter };
   const servers = [
     await mountGraphql(app, "/shop/graphql", "shop", schemas.shop, mountDeps),
     await mountGraphql(app, "/admin/graphql", "admin", schemas.admin, mountDeps),

@@ -18,6 +18,9 @@ describe("the HTTP surface", () => {
     const res = await fetch(`${t.api.url}/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ok", database: "up" });
+    const live = await fetch(`${t.api.url}/health/live`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: "ok" });
   });
 
   it("answers malformed GraphQL with 400 and a message saying what is wrong", async () => {

@@ -1,12 +1,15 @@
 import { createServer, type Server } from "node:http";
 import type { Express } from "express";
+import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
-import type { ApiConfig } from "../config";
+import { type ApiConfig, ConfigError } from "../config";
 import { createDataSource } from "../database/data-source";
+import { migrate, pendingMigrations } from "../database/migrate";
 import { buildApiSchema } from "../graphql/build-schemas";
 import { createLogger } from "../logger";
-import { createApp } from "./app";
+import { createApp, type Lifecycle } from "./app";
+import { connectRedis } from "./redis";
 
 /** A started API: its data source, HTTP server, base URL and a clean stop. */
 export interface RunningApi {
@@ -14,6 +17,14 @@ export interface RunningApi {
   server: Server;
   url: string;
   log: Logger;
+  /** The Redis client when REDIS_URL is set. */
+  redis: Redis | null;
+  /**
+   * Graceful stop (SIGTERM): /health answers 503 at once; after `shutdownDelayMs` the listener
+   * closes and requests arriving on open connections get 503; requests in flight finish (cut
+   * after `shutdownTimeoutMs`); then the GraphQL servers, the pool and Redis close. Calling it
+   * again returns the same promise.
+   */
   stop(): Promise<void>;
 }
 
@@ -32,9 +43,31 @@ function listen(app: Express, port: number, host: string): Promise<Server> {
   });
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * Opens the database (running committed migrations), builds the three schemas and listens.
- * `prepare` runs after migrations and before listening (main.ts seeds the demo data there).
+ * Closes the listener and waits for the open connections to end: idle keep-alive connections
+ * are closed as soon as they are idle; after `timeoutMs` the rest are cut.
+ */
+async function closeServer(server: Server, timeoutMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+  try {
+    await closed;
+  } finally {
+    clearInterval(idleSweep);
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Opens the database (running committed migrations unless MIGRATE_ON_START=false), connects to
+ * Redis when REDIS_URL is set, builds the three schemas and listens. `prepare` runs after
+ * migrations and before listening (main.ts seeds the demo data there).
+ * @throws ConfigError when migrations are pending and the API may not run them;
+ *   RedisUnavailableError when REDIS_URL is set and Redis does not answer.
  */
 export async function startApi(
   config: ApiConfig,
@@ -43,40 +76,80 @@ export async function startApi(
   const log = createLogger(config.logLevel);
   const dataSource = createDataSource(
     config.databaseUrl
-      ? { kind: "postgres", url: config.databaseUrl }
+      ? {
+          kind: "postgres",
+          url: config.databaseUrl,
+          replicaUrls: config.databaseReplicaUrls,
+          poolMax: config.databasePoolMax,
+        }
       : { kind: "pglite", dir: config.pgliteDir },
   );
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: "each" });
-  if (prepare) await prepare(dataSource, log);
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : null;
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    redis?.disconnect();
+    throw error;
+  }
+  try {
+    if (config.migrateOnStart) {
+      await migrate(dataSource);
+    } else {
+      const pending = await pendingMigrations(dataSource);
+      if (pending.length > 0) {
+        throw new ConfigError(
+          `MIGRATE_ON_START=false, and the database lacks ${pending.length} migration(s) ` +
+            `(${pending.join(", ")}): run node dist/database/migrate.cli.js first`,
+        );
+      }
+    }
+    if (prepare) await prepare(dataSource, log);
+  } catch (error) {
+    redis?.disconnect();
+    await dataSource.destroy();
+    throw error;
+  }
 
   const [shop, admin, partner] = await Promise.all([
     buildApiSchema("shop"),
     buildApiSchema("admin"),
     buildApiSchema("partner"),
   ]);
-  const api = await createApp({ shop, admin, partner }, { config, dataSource, log });
+  const lifecycle: Lifecycle = { draining: false, closing: false };
+  const api = await createApp(
+    { shop, admin, partner },
+    { config, dataSource, log, redis, lifecycle },
+  );
+  const release = async () => {
+    await api.stop();
+    await dataSource.destroy();
+    if (redis) await redis.quit().catch(() => redis?.disconnect());
+  };
   let server: Server;
   try {
     server = await listen(api.app, config.port, config.host);
   } catch (error) {
-    await api.stop();
-    await dataSource.destroy();
+    await release();
     throw error;
   }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
+  let stopping: Promise<void> | null = null;
   return {
     dataSource,
     server,
     log,
+    redis,
     url: `http://${config.host}:${port}`,
-    async stop() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await closed;
-      await api.stop();
-      await dataSource.destroy();
+    stop() {
+      stopping ??= (async () => {
+        lifecycle.draining = true;
+        if (config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs);
+        lifecycle.closing = true;
+        await closeServer(server, config.shutdownTimeoutMs);
+        await release();
+      })();
+      return stopping;
     },
   };
 }

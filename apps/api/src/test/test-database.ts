@@ -13,7 +13,8 @@ function withDatabase(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-async function adminQuery(sql: string): Promise<void> {
+/** Runs one statement on the test server's maintenance database (CREATE/DROP DATABASE …). */
+export async function adminQuery(sql: string): Promise<void> {
   const client = new Client({ connectionString: TEST_SERVER_URL });
   await client.connect();
   try {

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { readFromReplica } from "../../database/replica";
 import { type Page, PageInput } from "../../graphql/pagination";
 import type { RequestContext } from "../../graphql/request-context";
 import { OfferType, ReferencePriceType } from "../cycle/offer.types";
@@ -24,7 +25,8 @@ export class CatalogShopResolver {
     @Arg("page", () => PageInput, { defaultValue: { skip: 0, take: 20 } }) page: PageInput,
     @Arg("filter", () => ProductFilter, { nullable: true }) filter?: ProductFilter | null,
   ): Promise<Page<Product>> {
-    return listProducts(ctx, { ...page, ...filter });
+    // A catalogue page may be a moment stale: read it from a replica when there is one.
+    return readFromReplica(ctx, (replica) => listProducts(replica, { ...page, ...filter }));
   }
 
   @Query(() => ProductType, {

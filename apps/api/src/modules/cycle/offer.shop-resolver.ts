@@ -1,4 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { readFromReplica } from "../../database/replica";
 import type { Page } from "../../graphql/pagination";
 import type { RequestContext } from "../../graphql/request-context";
 import { VillageType } from "../household/village.types";
@@ -19,16 +20,19 @@ export class OfferShopResolver {
     @Ctx() ctx: RequestContext,
     @Args(() => OffersArgs) args: OffersArgs,
   ): Promise<Page<OfferType>> {
-    return listOffers(ctx, {
-      orderCycleId: args.orderCycleId,
-      skip: args.page.skip,
-      take: args.page.take,
-      category: args.filter?.category,
-      villageId: args.filter?.villageId,
-      search: args.filter?.search,
-      sortField: args.sort?.field,
-      direction: args.sort?.direction,
-    });
+    // A catalogue page may be a moment stale: read it from a replica when there is one.
+    return readFromReplica(ctx, (replica) =>
+      listOffers(replica, {
+        orderCycleId: args.orderCycleId,
+        skip: args.page.skip,
+        take: args.page.take,
+        category: args.filter?.category,
+        villageId: args.filter?.villageId,
+        search: args.filter?.search,
+        sortField: args.sort?.field,
+        direction: args.sort?.direction,
+      }),
+    );
   }
 
   @FieldResolver(() => [GrowerType], {

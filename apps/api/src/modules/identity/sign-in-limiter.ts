@@ -1,4 +1,9 @@
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+} from "rate-limiter-flexible";
 
 /** Failed sign-ins allowed per login (e-mail or phone as typed, lower-cased) in {@link WINDOW_SECONDS}. */
 export const FAILURES_PER_LOGIN = 10;
@@ -11,20 +16,21 @@ export const WINDOW_SECONDS = 15 * 60;
  * Slows down password guessing (DESIGN.md, "Security and privacy"): after too many failed
  * sign-ins for one login, or from one address, further attempts are refused until the window
  * ends — whether the account exists or not, so the limit tells nothing about accounts.
- * Counters live in this process (rate-limiter-flexible's memory store); several API replicas
- * need its Redis store instead, which the deployment issue brings.
+ *
+ * Counters live in Redis when the API has one (REDIS_URL), so every replica counts the same
+ * attempts; while Redis cannot be reached each process falls back to its own memory counters
+ * (rate-limiter-flexible's insurance limiter). Without Redis, memory only: right for one process.
  */
 export class SignInLimiter {
-  private readonly byLogin = new RateLimiterMemory({
-    keyPrefix: "sign-in-login",
-    points: FAILURES_PER_LOGIN,
-    duration: WINDOW_SECONDS,
-  });
-  private readonly byAddress = new RateLimiterMemory({
-    keyPrefix: "sign-in-address",
-    points: FAILURES_PER_ADDRESS,
-    duration: WINDOW_SECONDS,
-  });
+  private readonly byLogin: RateLimiterAbstract;
+  private readonly byAddress: RateLimiterAbstract;
+
+  /** `redis`: the shared store; `keyPrefix` goes before every key (default "nm:"). */
+  constructor(options: { redis?: Redis | null; keyPrefix?: string } = {}) {
+    const prefix = options.keyPrefix ?? "nm:";
+    this.byLogin = limiter(options.redis, `${prefix}sign-in-login`, FAILURES_PER_LOGIN);
+    this.byAddress = limiter(options.redis, `${prefix}sign-in-address`, FAILURES_PER_ADDRESS);
+  }
 
   /** Seconds until `login` from `address` may try again, or 0 when it may try now. */
   async retryAfterSeconds(login: string, address: string): Promise<number> {
@@ -51,6 +57,22 @@ export class SignInLimiter {
   async recordSuccess(login: string): Promise<void> {
     await this.byLogin.delete(loginKey(login));
   }
+}
+
+function limiter(
+  redis: Redis | null | undefined,
+  keyPrefix: string,
+  points: number,
+): RateLimiterAbstract {
+  const memory = new RateLimiterMemory({ keyPrefix, points, duration: WINDOW_SECONDS });
+  if (!redis) return memory;
+  return new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix,
+    points,
+    duration: WINDOW_SECONDS,
+    insuranceLimiter: memory,
+  });
 }
 
 function loginKey(login: string): string {
