@@ -1,0 +1,45 @@
+import type { ErrorLike } from "@apollo/client";
+import { useT } from "../i18n/index.js";
+
+/** A polite "loading" line for screen readers and eyes. */
+export function Loading() {
+  const { t } = useT();
+  return (
+    <p className="muted" role="status">
+      {t("state.loading")}
+    </p>
+  );
+}
+
+/** A query that failed (network down, server fault), with a retry. */
+export function Failed({ error, retry }: { error: ErrorLike; retry?: () => void }) {
+  const { t } = useT();
+  return (
+    <div className="alert" role="alert">
+      <p>{t("state.failed")}</p>
+      <p className="muted small">{error.message}</p>
+      {retry && (
+        <button type="button" onClick={() => retry()}>
+          {t("state.retry")}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Loading or failure for a query; null when there is data to show. */
+export function QueryState({
+  loading,
+  error,
+  retry,
+  hasData,
+}: {
+  loading: boolean;
+  error?: ErrorLike;
+  retry?: () => void;
+  hasData: boolean;
+}) {
+  if (error && !hasData) return <Failed error={error} retry={retry} />;
+  if (loading && !hasData) return <Loading />;
+  return null;
+}
