@@ -129,6 +129,11 @@ export function clearCart(): void {
   save(empty());
 }
 
+/** The cart as it is now (outside React). */
+export function getCart(): Cart {
+  return current;
+}
+
 /** Σ price × quantity of the lines, fen. */
 export function cartTotal(cart: Cart): number {
   return cart.lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
