@@ -185,6 +185,26 @@ describe("the shop in Chromium against the API with the demo data", () => {
     expect(await page.getByLabel(`${nameB()}的数量`).inputValue()).toBe("2");
   });
 
+  it("is usable by keyboard and says so in words when the network fails", async () => {
+    await page.goto(`${server.origin}/shop/visits`);
+    await settle(page);
+    // The first Tab reaches the skip link; Enter moves the focus to the main landmark.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("跳到正文");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+
+    // With the API unreachable, a fresh page says it could not reach the market and offers a retry.
+    await page.route("**/shop/graphql", (route) => route.abort("connectionrefused"));
+    await page.goto(`${server.origin}/shop/visits`);
+    await page.getByText("暂时连不上市场，请检查网络后重试。").waitFor();
+    await screenshots("visits-offline");
+    await page.unroute("**/shop/graphql");
+    await page.getByRole("button", { name: "重试" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "下乡参访" }).waitFor();
+    expect(await page.getByText("暂时连不上市场").count()).toBe(0);
+  });
+
   const MAIN_PAGES = () => [
     ["home", "/shop/"],
     ["product", `/shop/products/${offerA.product.id}?cycle=${cycleId}`],

@@ -1,4 +1,5 @@
 import type { ErrorLike } from "@apollo/client";
+import { useApolloClient } from "@apollo/client/react";
 import { useT } from "../i18n/index.js";
 
 /** A polite "loading" line for screen readers and eyes. */
@@ -11,18 +12,26 @@ export function Loading() {
   );
 }
 
-/** A query that failed (network down, server fault), with a retry. */
+/**
+ * A query that failed (network down, server fault), with a retry that runs `retry` and fetches
+ * every query on screen again (a failed network fails them all).
+ */
 export function Failed({ error, retry }: { error: ErrorLike; retry?: () => void }) {
   const { t } = useT();
+  const client = useApolloClient();
   return (
     <div className="alert" role="alert">
       <p>{t("state.failed")}</p>
       <p className="muted small">{error.message}</p>
-      {retry && (
-        <button type="button" onClick={() => retry()}>
-          {t("state.retry")}
-        </button>
-      )}
+      <button
+        type="button"
+        onClick={() => {
+          retry?.();
+          void client.refetchQueries({ include: "active" }).catch(() => undefined);
+        }}
+      >
+        {t("state.retry")}
+      </button>
     </div>
   );
 }
