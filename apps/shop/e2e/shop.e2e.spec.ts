@@ -3,6 +3,7 @@ import path from "node:path";
 import { formatFen } from "@nested/domain";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { itemName } from "../src/lib/format.js";
 import { startTestServer, shopGraphql, type TestServer } from "./api-server.js";
 import { launchChromium, seriousViolations, unmarkedChinese, VIEWPORTS } from "./browser.js";
 
@@ -99,8 +100,8 @@ afterAll(async () => {
 });
 
 describe("the shop in Chromium against the API with the demo data", () => {
-  const nameA = () => `${offerA.product.nameZh} ${offerA.variant.nameZh}`;
-  const nameB = () => `${offerB.product.nameZh} ${offerB.variant.nameZh}`;
+  const nameA = () => itemName(offerA.product.nameZh, offerA.variant.nameZh);
+  const nameB = () => itemName(offerB.product.nameZh, offerB.variant.nameZh);
 
   it("registers with an invitation code, browses, searches, orders, and finds the order in My orders", async () => {
     await page.goto(`${server.origin}/shop/`);

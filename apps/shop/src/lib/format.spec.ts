@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateTime, localDate, money, percent, pick, timeLeft } from "./format.js";
+import { dateTime, itemName, localDate, money, percent, pick, timeLeft } from "./format.js";
 
 describe("shop formatting", () => {
   it("writes fen as yuan with two decimals through @nested/domain", () => {
@@ -32,6 +32,12 @@ describe("shop formatting", () => {
     // 3 days 23 hours 59 minutes later → 3 days, 23 hours
     expect(timeLeft("2026-12-02T23:59:00Z", now)).toEqual({ days: 3, hours: 23 });
     expect(timeLeft("2026-11-28T00:00:00Z", now)).toEqual({ days: 0, hours: 0 });
+  });
+
+  it("names an item by its variant when that already says the product", () => {
+    expect(itemName("Millet", "Millet, 5-jin bag")).toBe("Millet, 5-jin bag");
+    expect(itemName("杂粮", "杂粮组合 2斤")).toBe("杂粮组合 2斤");
+    expect(itemName("Eggs", "box of 30")).toBe("Eggs box of 30");
   });
 
   it("picks the English name only in English and only when there is one", () => {

@@ -44,6 +44,15 @@ export function pick(language: Language, zh: string, en: string | null | undefin
   return language === "en" && en ? en : zh;
 }
 
+/**
+ * How an item is named in lists: the variant alone when it already says the product ("Millet,
+ * 5-jin bag" of "Millet"), else product and variant ("杂粮" + "杂粮组合 2斤" → "杂粮组合 2斤";
+ * "Eggs" + "box of 30" → "Eggs box of 30").
+ */
+export function itemName(product: string, variant: string): string {
+  return variant.includes(product) ? variant : `${product} ${variant}`;
+}
+
 /** Whole days and hours from now until `iso` (never negative). */
 export function timeLeft(iso: string, now = Date.now()): { days: number; hours: number } {
   const ms = Math.max(0, new Date(iso).getTime() - now);

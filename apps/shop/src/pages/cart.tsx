@@ -7,7 +7,7 @@ import { Failed, QueryState } from "../components/states.js";
 import { graphql } from "../gql/index.js";
 import { useT } from "../i18n/index.js";
 import { evictRootFields } from "../lib/apollo.js";
-import { money, pick } from "../lib/format.js";
+import { itemName, money, pick } from "../lib/format.js";
 import { PickupDetails } from "./pickup-details.js";
 import { useMarketCycle } from "./use-market-cycle.js";
 import { useViewer } from "./viewer.js";
@@ -61,7 +61,10 @@ export function CartPage() {
   const lineName = (offerId: string) => {
     const line = lines.find((l) => l.offerId === offerId);
     return line
-      ? `${pick(language, line.nameZh, line.nameEn)} ${pick(language, line.variantZh, line.variantEn)}`
+      ? itemName(
+          pick(language, line.nameZh, line.nameEn),
+          pick(language, line.variantZh, line.variantEn),
+        )
       : undefined;
   };
 
@@ -110,7 +113,10 @@ export function CartPage() {
         <h2 id="lines-title">{t("cart.lines")}</h2>
         <ul className="lines">
           {lines.map((l) => {
-            const name = `${pick(language, l.nameZh, l.nameEn)} ${pick(language, l.variantZh, l.variantEn)}`;
+            const name = itemName(
+              pick(language, l.nameZh, l.nameEn),
+              pick(language, l.variantZh, l.variantEn),
+            );
             return (
               <li key={l.offerId} className="line">
                 <span className="grow">

@@ -5,7 +5,7 @@ import { addOfferToCart } from "../cart/cart.js";
 import { Placeholder } from "../components/placeholder.js";
 import { QueryState } from "../components/states.js";
 import { useT } from "../i18n/index.js";
-import { dateTime, localDate, money, pick, timeLeft } from "../lib/format.js";
+import { dateTime, itemName, localDate, money, pick, timeLeft } from "../lib/format.js";
 import { ShopOffersQuery } from "./home-queries.js";
 import { useMarketCycle } from "./use-market-cycle.js";
 
@@ -120,7 +120,7 @@ function Offers({
                       }}
                       aria-label={t("offer.addNamed", {
                         action: t("offer.add"),
-                        name: `${name} ${variant}`,
+                        name: itemName(name, variant),
                       })}
                     >
                       {t("offer.add")}

@@ -6,7 +6,7 @@ import { graphql } from "../gql/index.js";
 import type { OrderFieldsFragment } from "../gql/graphql.js";
 import { useT } from "../i18n/index.js";
 import { evictRootFields } from "../lib/apollo.js";
-import { dateTime, localDate, money, pick } from "../lib/format.js";
+import { dateTime, itemName, localDate, money, pick } from "../lib/format.js";
 import { FeedbackForm } from "./feedback-form.js";
 import { PickupDetails } from "./pickup-details.js";
 
@@ -78,7 +78,10 @@ export function OrderCard({
       </p>
       <ul className="lines">
         {order.lines.map((line) => {
-          const name = `${pick(language, line.productNameZh, line.productNameEn)} ${pick(language, line.variantNameZh, line.variantNameEn)}`;
+          const name = itemName(
+            pick(language, line.productNameZh, line.productNameEn),
+            pick(language, line.variantNameZh, line.variantNameEn),
+          );
           return (
             <li key={line.id} className="line col">
               <div className="row">
