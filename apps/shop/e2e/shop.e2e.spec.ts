@@ -25,6 +25,7 @@ let invitationCode: string;
 let cycleId: string;
 let offerA: OfferRow;
 let offerB: OfferRow;
+const email = `e2e-${Date.now()}@example.com`;
 
 /** Asks c0001 (a demo consumer of Sanggang) for an invitation code and reads its market's offers. */
 async function prepareData(): Promise<void> {
@@ -112,7 +113,7 @@ describe("the shop in Chromium against the API with the demo data", () => {
     await page.getByRole("link", { name: "账户" }).click();
     await page.getByLabel("邀请码", { exact: true }).fill(invitationCode);
     await page.getByLabel("怎么称呼您家", { exact: true }).fill("测试之家");
-    await page.getByLabel("邮箱", { exact: true }).fill(`e2e-${Date.now()}@example.com`);
+    await page.getByLabel("邮箱", { exact: true }).fill(email);
     await page.getByLabel("密码（至少 8 位）", { exact: true }).fill("e2e-password-1");
     await page.getByRole("button", { name: "注册", exact: true }).click();
     await page.getByText("当前登录：").waitFor();
@@ -235,6 +236,10 @@ describe("the shop in Chromium against the API with the demo data", () => {
     await page
       .getByRole("heading", { level: 1, name: "This month's food from the villages" })
       .waitFor();
+    // The signed-in household's language is saved on its profile too.
+    const savedLocale = async () =>
+      (await server.db.query(`SELECT locale FROM users WHERE email = $1`, [email])).rows[0]?.locale;
+    await expect.poll(savedLocale).toBe("en");
     const leftovers: Record<string, string[]> = {};
     const found: Record<string, unknown> = {};
     for (const [name, url] of MAIN_PAGES()) {
