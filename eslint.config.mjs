@@ -5,7 +5,14 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "**/.data/**", "**/coverage/**"],
+    ignores: [
+      "**/dist/**",
+      "**/node_modules/**",
+      "**/.turbo/**",
+      "**/.data/**",
+      "**/coverage/**",
+      "apps/shop/src/gql/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

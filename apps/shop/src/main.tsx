@@ -1,9 +1,16 @@
+import { ApolloProvider } from "@apollo/client/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { ShopHome } from "./shop-home.js";
+import { App } from "./app.js";
+import { i18n } from "./i18n/index.js";
+import { createApolloClient } from "./lib/apollo.js";
+import "./styles.css";
 
+document.documentElement.lang = i18n.language;
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <ShopHome />
+    <ApolloProvider client={createApolloClient()}>
+      <App />
+    </ApolloProvider>
   </StrictMode>,
 );

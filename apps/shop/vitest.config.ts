@@ -1,0 +1,22 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * Two projects: `unit` (src, fast) and `e2e` (a real Chromium against the built API on a fresh
+ * PostgreSQL database with the demo data; needs `pnpm build` first, as turbo's test task does).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      { extends: true, test: { name: "unit", include: ["src/**/*.spec.{ts,tsx}"] } },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.e2e.spec.ts"],
+          testTimeout: 240_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
