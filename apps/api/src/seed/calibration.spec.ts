@@ -104,7 +104,9 @@ describe("the scale-1 demo world written to PostgreSQL agrees with the Taihang f
   it("stored settlements satisfy net = gross − deductions and match their deduction rows", async () => {
     expect(
       await count(`SELECT count(*) AS n FROM settlements s
-        WHERE s.deductions_fen <> (SELECT coalesce(sum(amount_fen), 0) FROM settlement_deductions d WHERE d.settlement_id = s.id)`),
+        LEFT JOIN (SELECT settlement_id, sum(amount_fen) AS total
+                   FROM settlement_deductions GROUP BY settlement_id) d ON d.settlement_id = s.id
+        WHERE s.deductions_fen <> coalesce(d.total, 0)`),
     ).toBe(0);
     expect(
       await count(`SELECT count(*) AS n FROM offers WHERE quantity_reserved > quantity_total`),
