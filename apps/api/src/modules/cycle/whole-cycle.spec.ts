@@ -690,6 +690,23 @@ describe("a whole cycle, DRAFT to SETTLED, through the API", () => {
       -3000, -1500, -4500, -3000, -3000,
     ]);
     expect(due.orders.items).toHaveLength(5);
+    // each consumer sees the same balance in the shop: owed back on those five, 0 elsewhere
+    const shopBalances: number[] = [];
+    for (const [i, o] of orders.entries()) {
+      const mine = await shopAs(t, consumerTokens[i]!).data<{ myOrder: { balanceFen: number } }>(
+        `query($id: ID!) { myOrder(id: $id) { ... on Order { balanceFen } } }`,
+        { id: o.id },
+      );
+      shopBalances.push(mine.myOrder.balanceFen);
+    }
+    const owedBack = new Map([
+      [5, -3000],
+      [6, -1500],
+      [7, -4500],
+      [12, -3000],
+      [13, -3000],
+    ]);
+    expect(shopBalances).toEqual(orders.map((_, i) => owedBack.get(i + 1) ?? 0));
     for (const n of [5, 6, 7, 12, 13]) {
       const res = await finance.data<{
         recordRefund: { __typename: string; paymentState: string };
