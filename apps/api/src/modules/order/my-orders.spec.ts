@@ -171,6 +171,33 @@ describe("one of my orders", () => {
     });
     expect(lines.find((l) => l.offerId === market.walnuts.id)?.provenance).toEqual([]);
   });
+
+  it("shows an order cancelled after payment as owing nothing: all it paid is owed back", async () => {
+    // 2 jin of eggs: 2 × 1600 = 3200, paid in full, then cancelled by Alice while ordering is open
+    const orderId = await order(alice(), [{ offerId: market.eggs.id, quantity: 2 }]);
+    const [staff] = (await t.dataSource.query("SELECT id FROM users WHERE role = 'STAFF'")) as {
+      id: string;
+    }[];
+    await t.dataSource.query(
+      `INSERT INTO payments (producer_group_id, order_id, amount_fen, method, paid_at, recorded_by_user_id)
+       VALUES ($1, $2, 3200, 'ALIPAY', now(), $3)`,
+      [market.producerGroup.id, orderId, staff!.id],
+    );
+    const cancelled = await alice().data<{ cancelOrder: { state: string } }>(CANCEL_ORDER, {
+      orderId,
+    });
+    expect(cancelled.cancelOrder.state).toBe("CANCELLED");
+    const res = await alice().data<{ myOrder: Record<string, unknown> }>(MY_ORDER, { id: orderId });
+    // a cancelled order owes 0 (settlement rule, orderAmountDueFen): balance = 0 − 3200 paid,
+    // as the admin side's AdminOrder.balanceFen and the reconciliation count it
+    expect(res.myOrder).toMatchObject({
+      state: "CANCELLED",
+      totalFen: 3200,
+      paidFen: 3200,
+      refundsFen: 0,
+      balanceFen: -3200,
+    });
+  });
 });
 
 describe("a page of orders with everything nested", () => {

@@ -1,4 +1,4 @@
-import { sumFen } from "@nested/domain";
+import { orderAmountDueFen, sumFen } from "@nested/domain";
 import type { Adjustment } from "./adjustment.entity";
 import type { Payment } from "./payment.entity";
 
@@ -9,22 +9,26 @@ export interface OrderMoney {
   /** Σ REFUND adjustments (money back to the consumer). */
   refundsFen: number;
   /**
-   * totalFen + Σ CHARGE − Σ REFUND − Σ CREDIT − paidFen: positive when the consumer still owes,
-   * negative when the market owes the consumer (until the refund or credit is paid out).
+   * What the order owes (`orderAmountDueFen` in `@nested/domain`: totalFen + Σ CHARGE − Σ REFUND
+   * − Σ CREDIT, and 0 once the order is cancelled) − paidFen: positive when the consumer still
+   * owes, negative when the market owes the consumer (until the refund or credit is paid out).
+   * The same figure as the admin side's `AdminOrder.balanceFen` and the reconciliation's.
    */
   balanceFen: number;
 }
 
-/** Works out {@link OrderMoney} for an order of `totalFen` with its adjustments and payments. */
+/**
+ * Works out {@link OrderMoney} for an order of `totalFen` with its adjustments and payments;
+ * `cancelled`: the order is CANCELLED, so it owes nothing and everything paid is owed back.
+ */
 export function orderMoney(
   totalFen: number,
   adjustments: readonly Pick<Adjustment, "kind" | "amountFen">[],
   payments: readonly Pick<Payment, "amountFen">[],
+  cancelled: boolean,
 ): OrderMoney {
-  const of = (kind: Adjustment["kind"]) =>
-    sumFen(adjustments.filter((a) => a.kind === kind).map((a) => a.amountFen));
   const paidFen = sumFen(payments.map((p) => p.amountFen));
-  const refundsFen = of("REFUND");
-  const balanceFen = sumFen([totalFen, of("CHARGE"), -refundsFen, -of("CREDIT"), -paidFen]);
-  return { paidFen, refundsFen, balanceFen };
+  const refundsFen = sumFen(adjustments.filter((a) => a.kind === "REFUND").map((a) => a.amountFen));
+  const dueFen = orderAmountDueFen({ cancelled, lineTotalsFen: [totalFen], adjustments });
+  return { paidFen, refundsFen, balanceFen: dueFen - paidFen };
 }

@@ -36,7 +36,8 @@ async function scopedOrder(ctx: RequestContext, orderId: string, lock: boolean) 
 /**
  * Records money received for an order (`payment:record`). Partial payments are allowed: the
  * order stays UNPAID until Σ payments ≥ what it owes (then PAID); on a BALANCE_DUE order the
- * payment that clears the balance makes it SETTLED. A payment may never exceed what is still
+ * payment that clears the balance makes it SETTLED; a PAID order that the consumer enlarged
+ * while ordering was open takes the difference and stays PAID. A payment may never exceed what is still
  * owed (due − paid), so an order is never overpaid by a payment; overpayment only arises when
  * intake lowers what is due (then CREDIT_OWED at SETTLING). Refused (InvalidInputError, nothing
  * written): amount not a whole number of fen in 1…{@link MAX_PAYMENT_FEN}, more than still owed,
@@ -72,7 +73,8 @@ export async function recordPayment(
     if (!order) return new NotFoundError(t("payment.orderNotFound"));
     const due = (await orderDuesById(tx, [order.id])).get(order.id)!;
     const owed = due.dueFen - due.paidFen;
-    const open: PaymentState[] = ["UNPAID", "BALANCE_DUE"];
+    // PAID too: a paid order the consumer enlarged (changeOrder) owes the difference now.
+    const open: PaymentState[] = ["UNPAID", "BALANCE_DUE", "PAID"];
     if (!open.includes(order.paymentState) || input.amountFen > owed) {
       refuse(
         new InvalidInputError(t("payment.inputRefused"), [
@@ -89,7 +91,7 @@ export async function recordPayment(
       paidAt: input.paidAt ?? new Date(),
       recordedByUserId: actorOf(tx)!,
     });
-    if (input.amountFen === owed) {
+    if (input.amountFen === owed && order.paymentState !== "PAID") {
       const to: PaymentState = order.paymentState === "UNPAID" ? "PAID" : "SETTLED";
       await tx.manager.getRepository(Order).update({ id: order.id }, { paymentState: to });
     }

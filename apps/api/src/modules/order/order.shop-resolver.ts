@@ -146,7 +146,7 @@ export class OrderShopResolver {
 
   @FieldResolver(() => MoneyScalar, {
     description:
-      "total + charges − refunds − credits − paid, in fen: above 0 the household owes, below 0 it is owed.",
+      "What the order owes (total + charges − refunds − credits; 0 once cancelled) − paid, in fen: above 0 the household owes, below 0 it is owed.",
   })
   async balanceFen(@Root() order: OrderType, @Ctx() ctx: RequestContext): Promise<number> {
     return (await moneyOf(order, ctx)).balanceFen;
@@ -165,7 +165,7 @@ async function moneyOf(order: OrderType, ctx: RequestContext) {
     adjustmentsByOrder(ctx).load(order.id),
     paymentsByOrder(ctx).load(order.id),
   ]);
-  return orderMoney(order.totalFen, adjustments, payments);
+  return orderMoney(order.totalFen, adjustments, payments, order.state === "CANCELLED");
 }
 
 /** Where each order line's units came from, once allocated. */

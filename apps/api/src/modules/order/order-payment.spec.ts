@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOrderingMarket, type OrderingMarket, sessionFor } from "../../test/order-fixtures";
+import { CHANGE_ORDER, place, shopAs } from "../../test/order-operations";
+import { type GraphqlClient, startTestApi, type TestApi } from "../../test/test-api";
+import { User } from "../identity/user.entity";
+
+let t: TestApi;
+let market: OrderingMarket;
+let admin: GraphqlClient;
+
+beforeAll(async () => {
+  t = await startTestApi("order_payment", {
+    prepare: async (ds) => void (market = await createOrderingMarket(ds, 1)),
+  });
+  const user = await t.dataSource.manager.save(User, {
+    email: "admin@payments.test",
+    passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder",
+    role: "ADMIN",
+    displayName: "管理员",
+  });
+  admin = t.admin();
+  admin.bearer = await sessionFor(t.dataSource, user.id);
+  admin.locale = "en";
+});
+afterAll(() => t?.close());
+
+const RECORD = `mutation($orderId: ID!, $amountFen: Money!) {
+  recordPayment(orderId: $orderId, amountFen: $amountFen, method: ALIPAY) {
+    __typename ... on RecordedPayment { amountFen }
+    ... on InvalidInputError { problems { field message } }
+  }
+}`;
+
+async function paymentState(orderId: string): Promise<string> {
+  const [row] = (await t.dataSource.query("SELECT payment_state FROM orders WHERE id = $1", [
+    orderId,
+  ])) as [{ payment_state: string }];
+  return row.payment_state;
+}
+
+describe("payments of an order the consumer changes after paying", () => {
+  it("takes the difference of a paid order enlarged while open, then nothing more", async () => {
+    const consumer = shopAs(t, market.consumers[0]!.token);
+    // 2 jin of eggs: 2 × 1600 = 3200, paid in full → PAID
+    const order = await place(consumer, {
+      orderCycleId: market.cycle.id,
+      pickupPointId: market.pickupPoint.id,
+      lines: [{ offerId: market.eggs.id, quantity: 2 }],
+      idempotencyKey: randomUUID(),
+    });
+    const first = await admin.data<{ recordPayment: object }>(RECORD, {
+      orderId: order.id,
+      amountFen: 3200,
+    });
+    expect(first.recordPayment).toEqual({ __typename: "RecordedPayment", amountFen: 3200 });
+    expect(await paymentState(order.id!)).toBe("PAID");
+    // the consumer makes it 3 jin: 3 × 1600 = 4800, so 4800 − 3200 = 1600 is owed
+    const changed = await consumer.data<{ changeOrder: { totalFen: number } }>(CHANGE_ORDER, {
+      orderId: order.id,
+      lines: [{ offerId: market.eggs.id, quantity: 3 }],
+    });
+    expect(changed.changeOrder.totalFen).toBe(4800);
+    const rest = await admin.data<{ recordPayment: object }>(RECORD, {
+      orderId: order.id,
+      amountFen: 1600,
+    });
+    expect(rest.recordPayment).toEqual({ __typename: "RecordedPayment", amountFen: 1600 });
+    expect(await paymentState(order.id!)).toBe("PAID");
+    // paid 4800 of 4800: one fen more is refused and nothing is written
+    const over = await admin.data<{ recordPayment: object }>(RECORD, {
+      orderId: order.id,
+      amountFen: 1,
+    });
+    expect(over.recordPayment).toEqual({
+      __typename: "InvalidInputError",
+      problems: [
+        { field: "amountFen", message: "This is more than the order still owes (0 fen)." },
+      ],
+    });
+    const [{ n }] = (await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM payments WHERE order_id = $1",
+      [order.id],
+    )) as [{ n: number }];
+    expect(n).toBe(2);
+  });
+});
