@@ -717,6 +717,18 @@ describe("a whole cycle, DRAFT to SETTLED, through the API", () => {
       );
       expect(res.recordRefund).toEqual({ __typename: "AdminOrder", paymentState: "REFUNDED" });
     }
+    // once the money went back, nobody owes anybody: balance 0 on both sides
+    const after = await finance.data<{ orders: { items: AdminOrderRow[] } }>(
+      `query($id: ID!) { orders(orderCycleId: $id, filter: { paymentState: REFUNDED }, page: { skip: 0, take: 50 }) {
+        items { id balanceFen } } }`,
+      { id: cycleId },
+    );
+    expect(after.orders.items.map((o) => o.balanceFen)).toEqual([0, 0, 0, 0, 0]);
+    const o5 = await shopAs(t, consumerTokens[4]!).data<{ myOrder: { balanceFen: number } }>(
+      `query($id: ID!) { myOrder(id: $id) { ... on Order { balanceFen } } }`,
+      { id: O(5).id },
+    );
+    expect(o5.myOrder.balanceFen).toBe(0);
   });
 
   it("reconciles to the fen before paying out", async () => {

@@ -42,7 +42,8 @@ export class AdminOrderType {
   paidFen: number;
 
   @Field(() => MoneyScalar, {
-    description: "dueFen − paidFen: positive while the consumer owes, negative when owed back.",
+    description:
+      "dueFen − paidFen: positive while the consumer owes, negative when owed back, 0 once refunded.",
   })
   balanceFen: number;
 
@@ -60,7 +61,7 @@ export class AdminOrderType {
       totalFen: order.totalFen,
       dueFen: due.dueFen,
       paidFen: due.paidFen,
-      balanceFen: due.dueFen - due.paidFen,
+      balanceFen: order.paymentState === "REFUNDED" ? 0 : due.dueFen - due.paidFen,
       placedAt: order.placedAt,
     });
   }

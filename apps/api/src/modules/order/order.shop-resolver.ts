@@ -165,7 +165,13 @@ async function moneyOf(order: OrderType, ctx: RequestContext) {
     adjustmentsByOrder(ctx).load(order.id),
     paymentsByOrder(ctx).load(order.id),
   ]);
-  return orderMoney(order.totalFen, adjustments, payments, order.state === "CANCELLED");
+  return orderMoney(
+    order.totalFen,
+    adjustments,
+    payments,
+    order.state === "CANCELLED",
+    order.paymentState === "REFUNDED",
+  );
 }
 
 /** Where each order line's units came from, once allocated. */
