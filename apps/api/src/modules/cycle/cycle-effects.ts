@@ -54,18 +54,18 @@ export async function closeCycle(ctx: RequestContext, cycle: OrderCycle): Promis
 /**
  * Entering CANCELLED (only from DRAFT, DECLARING or OPEN, so no lot, allocation or settlement
  * exists yet): every order of the cycle that is not already CANCELLED becomes CANCELLED, and the
- * units its lines reserved are given back to their offers. Orders already paid move to payment
- * state CREDIT_OWED (`paymentMachine` PAID → CREDIT_OWED): the market owes the consumer the
- * money, which finance refunds (→ REFUNDED) or sets against a later order (→ SETTLED). Unpaid
- * orders stay UNPAID. Lines are kept as history. One statement.
+ * units its lines reserved are given back to their offers. Every order of the cycle that is PAID
+ * or has money received (Σ payments > 0) — paid in full, paid in part, or cancelled by its
+ * consumer after paying — moves to payment state CREDIT_OWED (`paymentMachine` PAID → CREDIT_OWED; a part-paid
+ * UNPAID order passes through PAID, as at SETTLING): a cancelled order owes 0, so the market owes
+ * the consumer all of it, which finance refunds (→ REFUNDED) or sets against a later order
+ * (→ SETTLED). Orders with nothing paid stay UNPAID. Lines are kept as history. Two statements.
  */
 export async function cancelCycle(ctx: RequestContext, cycle: OrderCycle): Promise<void> {
   await ctx.manager.query(
     `WITH cancelled AS (
        UPDATE orders
-          SET state = 'CANCELLED',
-              payment_state = CASE WHEN payment_state = 'PAID' THEN 'CREDIT_OWED' ELSE payment_state END,
-              updated_at = now()
+          SET state = 'CANCELLED', updated_at = now()
         WHERE producer_group_id = $1 AND order_cycle_id = $2 AND state <> 'CANCELLED'
         RETURNING id),
      released AS (
@@ -76,6 +76,14 @@ export async function cancelCycle(ctx: RequestContext, cycle: OrderCycle): Promi
         SET quantity_reserved = o.quantity_reserved - r.quantity, updated_at = now()
        FROM released r
       WHERE o.id = r.offer_id`,
+    [cycle.producerGroupId, cycle.id],
+  );
+  await ctx.manager.query(
+    `UPDATE orders o SET payment_state = 'CREDIT_OWED', updated_at = now()
+      WHERE o.producer_group_id = $1 AND o.order_cycle_id = $2
+        AND (o.payment_state = 'PAID'
+             OR (o.payment_state = 'UNPAID'
+                 AND EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.amount_fen > 0)))`,
     [cycle.producerGroupId, cycle.id],
   );
 }
