@@ -129,3 +129,63 @@ describe("cancelling a cycle owes back every fen already paid", () => {
     });
   });
 });
+
+describe("offers cannot promise more than the households still declare", () => {
+  const DECLARE = `mutation($cycle: ID!, $entries: [SupplyDeclarationEntry!]!) {
+    recordSupplyDeclarations(orderCycleId: $cycle, entries: $entries) { __typename }
+  }`;
+  const PUBLISH = `mutation($cycle: ID!, $offers: [OfferPlanInput!]!) {
+    publishOffers(orderCycleId: $cycle, offers: $offers) {
+      __typename ... on OffersPublished { offers { quantityTotal } }
+    }
+  }`;
+
+  it("refuses to open ordering while an offer is larger than the declarations left after a household lowered its own", async () => {
+    const cycle = await cycleIn("DECLARING");
+    const household = fixture.households[0]!.id;
+    const declare = (quantity: number) =>
+      staff.data<{ recordSupplyDeclarations: { __typename: string } }>(DECLARE, {
+        cycle: cycle.id,
+        entries: [{ householdId: household, variantId: variants.eggsJin.id, quantity }],
+      });
+    expect((await declare(50)).recordSupplyDeclarations.__typename).toBe(
+      "SupplyDeclarationsRecorded",
+    );
+    const published = await staff.data<{
+      publishOffers: { __typename: string; offers?: { quantityTotal: number }[] };
+    }>(PUBLISH, {
+      cycle: cycle.id,
+      offers: [
+        { variantId: variants.eggsJin.id, priceFen: 1000, producerPriceFen: 700, buffer: 5 },
+      ],
+    });
+    // 50 declared − 5 buffer = 45 on offer
+    expect(published.publishOffers.offers).toEqual([{ quantityTotal: 45 }]);
+    // the household now can only bring 10: the 45 on offer are no longer there
+    expect((await declare(10)).recordSupplyDeclarations.__typename).toBe(
+      "SupplyDeclarationsRecorded",
+    );
+
+    const refused = await move(staff, cycle.id, "OPEN");
+    expect(refused.transitionOrderCycle.__typename).toBe("InvalidInputError");
+    expect(refused.transitionOrderCycle.problems).toEqual([
+      {
+        field: "to",
+        message:
+          "有报价的可售数量超过了农户现在的报货总数，请重新发布报价：柴鸡蛋 一斤装（可售 45，报货 10）。",
+      },
+    ]);
+    expect(
+      (await t.dataSource.getRepository(OrderCycle).findOneByOrFail({ id: cycle.id })).state,
+    ).toBe("DECLARING");
+
+    // republished from what is declared now (10 − 5 = 5), ordering opens
+    await staff.data(PUBLISH, {
+      cycle: cycle.id,
+      offers: [
+        { variantId: variants.eggsJin.id, priceFen: 1000, producerPriceFen: 700, buffer: 5 },
+      ],
+    });
+    expect((await move(staff, cycle.id, "OPEN")).transitionOrderCycle.state).toBe("OPEN");
+  });
+});

@@ -6,21 +6,49 @@ import type { OrderCycle } from "./order-cycle.entity";
 
 /**
  * Entering OPEN: refused (InvalidInputError on `to`) while the cycle has no offer, since the shop
- * would show an empty market.
+ * would show an empty market, and while an offer's `quantityTotal` is above the units now
+ * declared of its variant (declarations lowered or removed after publishing, while DECLARING):
+ * the shop would sell units no household will bring. The message names each such offer with
+ * its units on offer and declared; publishing again fixes it.
  */
 export async function requireOffers(ctx: RequestContext, cycle: OrderCycle): Promise<void> {
-  const rows: unknown[] = await ctx.manager.query(
-    "SELECT 1 FROM offers WHERE order_cycle_id = $1 LIMIT 1",
-    [cycle.id],
+  const offers: StaleOfferRow[] = await ctx.manager.query(
+    `SELECT o.quantity_total AS total, p.name_zh, p.name_en, v.name_zh AS variant_zh,
+            v.name_en AS variant_en,
+            COALESCE((SELECT sum(d.quantity) FROM supply_declarations d
+                       WHERE d.order_cycle_id = o.order_cycle_id AND d.variant_id = o.variant_id),
+                     0)::int AS declared
+       FROM offers o JOIN variants v ON v.id = o.variant_id JOIN products p ON p.id = v.product_id
+      WHERE o.producer_group_id = $1 AND o.order_cycle_id = $2
+      ORDER BY p.name_zh, v.name_zh, o.id`,
+    [cycle.producerGroupId, cycle.id],
   );
-  if (rows.length === 0) {
-    const t = translatorFor(ctx.locale);
-    refuse(
-      new InvalidInputError(t("cycle.inputRefused"), [
-        { field: "to", message: t("cycle.noOffers") },
-      ]),
+  const t = translatorFor(ctx.locale);
+  const refuseOpening = (message: string) =>
+    refuse(new InvalidInputError(t("cycle.inputRefused"), [{ field: "to", message }]));
+  if (offers.length === 0) refuseOpening(t("cycle.noOffers"));
+  const stale = offers.filter((o) => o.total > o.declared);
+  if (stale.length > 0) {
+    const en = ctx.locale === "en";
+    const names = stale.map((o) =>
+      t("cycle.staleOffer", {
+        product: en ? o.name_en : o.name_zh,
+        variant: en ? o.variant_en : o.variant_zh,
+        total: o.total,
+        declared: o.declared,
+      }),
     );
+    refuseOpening(t("cycle.staleOffers", { offers: names.join(en ? "; " : "；") }));
   }
+}
+
+interface StaleOfferRow {
+  total: number;
+  declared: number;
+  name_zh: string;
+  name_en: string;
+  variant_zh: string;
+  variant_en: string;
 }
 
 /**
