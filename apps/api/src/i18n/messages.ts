@@ -233,6 +233,7 @@ export const MESSAGES = {
       invalidTransition: "结算状态不能从 {{from}} 变为 {{to}}（可变为：{{allowed}}）。",
       referenceLength: "凭证号最多 100 个字符。",
       noteLength: "说明需要 1 到 1000 个字符。",
+      notADay: "日期不正确，请填写真实的日期（YYYY-MM-DD）。",
       reasonLength: "原因需要 1 到 500 个字符。",
       correctionRange: "更正金额必须是不为 0 的整数分，绝对值不超过 {{max}} 分。",
       correctOnlyPaid:
@@ -502,6 +503,7 @@ export const MESSAGES = {
         "The settlement cannot go from {{from}} to {{to}} (it may go to: {{allowed}}).",
       referenceLength: "The reference may have at most 100 characters.",
       noteLength: "The note needs 1 to 1000 characters.",
+      notADay: "This is not a real day (YYYY-MM-DD).",
       reasonLength: "The reason needs 1 to 500 characters.",
       correctionRange:
         "A correction is a whole number of fen, not 0, at most {{max}} fen either way.",

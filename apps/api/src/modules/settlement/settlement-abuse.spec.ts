@@ -11,6 +11,7 @@ import { type GraphqlClient, startTestApi, type TestApi } from "../../test/test-
 import { Order } from "../order/order.entity";
 import { Payment } from "../order/payment.entity";
 import { FeeRule } from "./fee-rule.entity";
+import { Settlement } from "./settlement.entity";
 
 /*
  * Adversarial tests of payments and fee rules on the admin API: parallel payments on one order,
@@ -81,5 +82,70 @@ describe("days that do not exist", () => {
     );
     expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(await t.dataSource.getRepository(FeeRule).count()).toBe(before);
+  });
+});
+
+describe("a payout's days must exist", () => {
+  it("refuses paying or acknowledging a settlement on 30 February instead of storing 2 March, changing nothing", async () => {
+    const cycle = await createCycleRow(
+      t.dataSource,
+      fixture.groups.sanggang.id,
+      "2018-02",
+      "SETTLING",
+    );
+    // gross 7000, no deductions, net 7000; approved, waiting for its payout
+    const settlement = await t.dataSource.getRepository(Settlement).save({
+      producerGroupId: cycle.producerGroupId,
+      orderCycleId: cycle.id,
+      householdId: fixture.households[0]!.id,
+      state: "APPROVED" as const,
+      grossFen: 7000,
+      deductionsFen: 0,
+      adjustmentsFen: 0,
+      netFen: 7000,
+    });
+    const PAY = `mutation($id: ID!, $on: LocalDate!) {
+      markSettlementPaid(id: $id, method: CASH, paidOn: $on) {
+        __typename ... on Settlement { state } ... on InvalidInputError { problems { field message } }
+      }
+    }`;
+    const ACK = `mutation($id: ID!, $on: LocalDate) {
+      acknowledgeSettlement(id: $id, acknowledgedOn: $on) {
+        __typename ... on Settlement { state } ... on InvalidInputError { problems { field message } }
+      }
+    }`;
+    type Answer = {
+      __typename: string;
+      state?: string;
+      problems?: { field: string; message: string }[];
+    };
+    const badPay = await finance.data<{ markSettlementPaid: Answer }>(PAY, {
+      id: settlement.id,
+      on: "2018-02-30",
+    });
+    expect(badPay.markSettlementPaid).toEqual({
+      __typename: "InvalidInputError",
+      problems: [{ field: "paidOn", message: "日期不正确，请填写真实的日期（YYYY-MM-DD）。" }],
+    });
+    expect(
+      (
+        await finance.data<{ markSettlementPaid: Answer }>(PAY, {
+          id: settlement.id,
+          on: "2018-02-28",
+        })
+      ).markSettlementPaid.state,
+    ).toBe("PAID");
+    const badAck = await finance.data<{ acknowledgeSettlement: Answer }>(ACK, {
+      id: settlement.id,
+      on: "2018-02-30",
+    });
+    expect(badAck.acknowledgeSettlement.problems).toEqual([
+      { field: "acknowledgedOn", message: "日期不正确，请填写真实的日期（YYYY-MM-DD）。" },
+    ]);
+    const after = await t.dataSource
+      .getRepository(Settlement)
+      .findOneByOrFail({ id: settlement.id });
+    expect(after.state).toBe("PAID");
+    expect(after.acknowledgedAt).toBeNull();
   });
 });
