@@ -193,6 +193,8 @@ export const MESSAGES = {
       notEditable: "这个周期已经是「{{state}}」状态，只有草稿或报货中的周期可以修改。",
       invalidTransition: "订货周期不能从 {{from}} 改为 {{to}}，只能改为：{{allowed}}。",
       noOffers: "这个周期还没有任何报价，不能开放订货。",
+      staleOffers: "有报价的可售数量超过了农户现在的报货总数，请重新发布报价：{{offers}}。",
+      staleOffer: "{{product}} {{variant}}（可售 {{total}}，报货 {{declared}}）",
       declarationsClosed: "只有草稿或报货中的周期才能登记报货，这个周期现在是「{{state}}」。",
       householdNotMember: "这个农户不是本生产小组的正式成员。",
       variantNotFound: "找不到这个规格，或它已被删除。",
@@ -231,6 +233,7 @@ export const MESSAGES = {
       invalidTransition: "结算状态不能从 {{from}} 变为 {{to}}（可变为：{{allowed}}）。",
       referenceLength: "凭证号最多 100 个字符。",
       noteLength: "说明需要 1 到 1000 个字符。",
+      notADay: "日期不正确，请填写真实的日期（YYYY-MM-DD）。",
       reasonLength: "原因需要 1 到 500 个字符。",
       correctionRange: "更正金额必须是不为 0 的整数分，绝对值不超过 {{max}} 分。",
       correctOnlyPaid:
@@ -455,6 +458,9 @@ export const MESSAGES = {
       invalidTransition:
         "An order cycle cannot move from {{from}} to {{to}}; allowed next states: {{allowed}}.",
       noOffers: "This cycle has no offers yet, so ordering cannot open.",
+      staleOffers:
+        "Some offers promise more than the households now declare; publish them again: {{offers}}.",
+      staleOffer: "{{product}} {{variant}} ({{total}} on offer, {{declared}} declared)",
       declarationsClosed:
         "Supply can be declared only while a cycle is DRAFT or DECLARING; this one is {{state}}.",
       householdNotMember: "This household is not an active member of the producer group.",
@@ -497,6 +503,7 @@ export const MESSAGES = {
         "The settlement cannot go from {{from}} to {{to}} (it may go to: {{allowed}}).",
       referenceLength: "The reference may have at most 100 characters.",
       noteLength: "The note needs 1 to 1000 characters.",
+      notADay: "This is not a real day (YYYY-MM-DD).",
       reasonLength: "The reason needs 1 to 500 characters.",
       correctionRange:
         "A correction is a whole number of fen, not 0, at most {{max}} fen either way.",

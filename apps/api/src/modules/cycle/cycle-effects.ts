@@ -6,21 +6,49 @@ import type { OrderCycle } from "./order-cycle.entity";
 
 /**
  * Entering OPEN: refused (InvalidInputError on `to`) while the cycle has no offer, since the shop
- * would show an empty market.
+ * would show an empty market, and while an offer's `quantityTotal` is above the units now
+ * declared of its variant (declarations lowered or removed after publishing, while DECLARING):
+ * the shop would sell units no household will bring. The message names each such offer with
+ * its units on offer and declared; publishing again fixes it.
  */
 export async function requireOffers(ctx: RequestContext, cycle: OrderCycle): Promise<void> {
-  const rows: unknown[] = await ctx.manager.query(
-    "SELECT 1 FROM offers WHERE order_cycle_id = $1 LIMIT 1",
-    [cycle.id],
+  const offers: StaleOfferRow[] = await ctx.manager.query(
+    `SELECT o.quantity_total AS total, p.name_zh, p.name_en, v.name_zh AS variant_zh,
+            v.name_en AS variant_en,
+            COALESCE((SELECT sum(d.quantity) FROM supply_declarations d
+                       WHERE d.order_cycle_id = o.order_cycle_id AND d.variant_id = o.variant_id),
+                     0)::int AS declared
+       FROM offers o JOIN variants v ON v.id = o.variant_id JOIN products p ON p.id = v.product_id
+      WHERE o.producer_group_id = $1 AND o.order_cycle_id = $2
+      ORDER BY p.name_zh, v.name_zh, o.id`,
+    [cycle.producerGroupId, cycle.id],
   );
-  if (rows.length === 0) {
-    const t = translatorFor(ctx.locale);
-    refuse(
-      new InvalidInputError(t("cycle.inputRefused"), [
-        { field: "to", message: t("cycle.noOffers") },
-      ]),
+  const t = translatorFor(ctx.locale);
+  const refuseOpening = (message: string) =>
+    refuse(new InvalidInputError(t("cycle.inputRefused"), [{ field: "to", message }]));
+  if (offers.length === 0) refuseOpening(t("cycle.noOffers"));
+  const stale = offers.filter((o) => o.total > o.declared);
+  if (stale.length > 0) {
+    const en = ctx.locale === "en";
+    const names = stale.map((o) =>
+      t("cycle.staleOffer", {
+        product: en ? o.name_en : o.name_zh,
+        variant: en ? o.variant_en : o.variant_zh,
+        total: o.total,
+        declared: o.declared,
+      }),
     );
+    refuseOpening(t("cycle.staleOffers", { offers: names.join(en ? "; " : "；") }));
   }
+}
+
+interface StaleOfferRow {
+  total: number;
+  declared: number;
+  name_zh: string;
+  name_en: string;
+  variant_zh: string;
+  variant_en: string;
 }
 
 /**
@@ -54,18 +82,18 @@ export async function closeCycle(ctx: RequestContext, cycle: OrderCycle): Promis
 /**
  * Entering CANCELLED (only from DRAFT, DECLARING or OPEN, so no lot, allocation or settlement
  * exists yet): every order of the cycle that is not already CANCELLED becomes CANCELLED, and the
- * units its lines reserved are given back to their offers. Orders already paid move to payment
- * state CREDIT_OWED (`paymentMachine` PAID → CREDIT_OWED): the market owes the consumer the
- * money, which finance refunds (→ REFUNDED) or sets against a later order (→ SETTLED). Unpaid
- * orders stay UNPAID. Lines are kept as history. One statement.
+ * units its lines reserved are given back to their offers. Every order of the cycle that is PAID
+ * or has money received (Σ payments > 0) — paid in full, paid in part, or cancelled by its
+ * consumer after paying — moves to payment state CREDIT_OWED (`paymentMachine` PAID → CREDIT_OWED; a part-paid
+ * UNPAID order passes through PAID, as at SETTLING): a cancelled order owes 0, so the market owes
+ * the consumer all of it, which finance refunds (→ REFUNDED) or sets against a later order
+ * (→ SETTLED). Orders with nothing paid stay UNPAID. Lines are kept as history. Two statements.
  */
 export async function cancelCycle(ctx: RequestContext, cycle: OrderCycle): Promise<void> {
   await ctx.manager.query(
     `WITH cancelled AS (
        UPDATE orders
-          SET state = 'CANCELLED',
-              payment_state = CASE WHEN payment_state = 'PAID' THEN 'CREDIT_OWED' ELSE payment_state END,
-              updated_at = now()
+          SET state = 'CANCELLED', updated_at = now()
         WHERE producer_group_id = $1 AND order_cycle_id = $2 AND state <> 'CANCELLED'
         RETURNING id),
      released AS (
@@ -76,6 +104,14 @@ export async function cancelCycle(ctx: RequestContext, cycle: OrderCycle): Promi
         SET quantity_reserved = o.quantity_reserved - r.quantity, updated_at = now()
        FROM released r
       WHERE o.id = r.offer_id`,
+    [cycle.producerGroupId, cycle.id],
+  );
+  await ctx.manager.query(
+    `UPDATE orders o SET payment_state = 'CREDIT_OWED', updated_at = now()
+      WHERE o.producer_group_id = $1 AND o.order_cycle_id = $2
+        AND (o.payment_state = 'PAID'
+             OR (o.payment_state = 'UNPAID'
+                 AND EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.amount_fen > 0)))`,
     [cycle.producerGroupId, cycle.id],
   );
 }

@@ -127,6 +127,7 @@ describe("moving a cycle through its states", () => {
     expect((await t.dataSource.getRepository(OrderCycle).findOneBy({ id: cycle.id }))!.state).toBe(
       "DECLARING",
     );
+    await declare(cycle, [[0, variants.eggsJin.id, 10]]);
     await createOfferRow(t.dataSource, cycle, variants.eggsJin, 1600, 1200, 10);
     expect((await move(staff, cycle.id, "OPEN")).transitionOrderCycle.state).toBe("OPEN");
   });

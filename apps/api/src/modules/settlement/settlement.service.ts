@@ -1,4 +1,4 @@
-import { settlementMachine, type SettlementState } from "@nested/domain";
+import { isCalendarDay, settlementMachine, type SettlementState } from "@nested/domain";
 import {
   InvalidInputError,
   InvalidTransitionError,
@@ -157,10 +157,19 @@ export function approveSettlement(ctx: RequestContext, id: string) {
   });
 }
 
+/** InvalidInputError on `field` when `day` is not a day of the calendar (e.g. 2018-02-30). */
+function notADay(ctx: RequestContext, field: string, day: string): InvalidInputError | null {
+  if (isCalendarDay(day)) return null;
+  const t = translatorFor(ctx.locale);
+  return new InvalidInputError(t("settlement.inputRefused"), [
+    { field, message: t("settlement.notADay") },
+  ]);
+}
+
 /**
  * APPROVED → PAID (`settlement:pay`): the payout was made on business day `paidOn` by `method`.
  * Paying twice is refused (InvalidTransitionError, nothing written). A reference over 100
- * characters → InvalidInputError.
+ * characters, or a `paidOn` that is not a real day → InvalidInputError.
  */
 export async function markSettlementPaid(
   ctx: RequestContext,
@@ -175,6 +184,8 @@ export async function markSettlementPaid(
     return new InvalidInputError(t("settlement.inputRefused"), [
       { field: "reference", message: t("settlement.referenceLength") },
     ]);
+  const badDay = notADay(ctx, "paidOn", paidOn);
+  if (badDay) return badDay;
   return moveSettlement(ctx, id, "PAID", "settlement.pay", {
     paidOn,
     paidMethod: method,
@@ -184,13 +195,16 @@ export async function markSettlementPaid(
 
 /**
  * PAID → ACKNOWLEDGED: the household confirmed receiving the payout, on business day
- * `acknowledgedOn` (stored as the start of that day in Asia/Shanghai) or now.
+ * `acknowledgedOn` (stored as the start of that day in Asia/Shanghai) or now. A day that does
+ * not exist (2018-02-30) → InvalidInputError, never silently the next month's.
  */
-export function acknowledgeSettlement(
+export async function acknowledgeSettlement(
   ctx: RequestContext,
   id: string,
   acknowledgedOn?: string | null,
 ) {
+  const badDay = acknowledgedOn ? notADay(ctx, "acknowledgedOn", acknowledgedOn) : null;
+  if (badDay) return badDay;
   const acknowledgedAt = acknowledgedOn ? new Date(`${acknowledgedOn}T00:00:00+08:00`) : new Date();
   return moveSettlement(ctx, id, "ACKNOWLEDGED", "settlement.acknowledge", { acknowledgedAt });
 }
