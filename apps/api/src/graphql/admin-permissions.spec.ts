@@ -204,6 +204,10 @@ const CALLS: Record<string, { query: string; variables?: Record<string, unknown>
     query: `mutation($id: ID!) { acknowledgeSettlement(id: $id) { __typename } }`,
     variables: { id: NOBODY },
   },
+  "SettlementAdminResolver.resolveSettlementDispute": {
+    query: `mutation($id: ID!) { resolveSettlementDispute(id: $id, note: "已当面核对") { __typename } }`,
+    variables: { id: NOBODY },
+  },
   "SettlementAdminResolver.disputeSettlement": {
     query: `mutation($id: ID!) { disputeSettlement(id: $id, note: "数量不对") { __typename } }`,
     variables: { id: NOBODY },

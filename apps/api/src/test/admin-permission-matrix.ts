@@ -68,6 +68,7 @@ export const ADMIN_MATRIX: Readonly<Record<string, readonly string[]>> = {
   "SettlementAdminResolver.markSettlementPaid": ["FINANCE", "ADMIN"],
   "SettlementAdminResolver.acknowledgeSettlement": ["FINANCE", "ADMIN"],
   "SettlementAdminResolver.disputeSettlement": ["FINANCE", "ADMIN"],
+  "SettlementAdminResolver.resolveSettlementDispute": ["FINANCE", "ADMIN"],
   "SettlementAdminResolver.addSettlementCorrection": ["FINANCE", "ADMIN"],
   "FeeRuleAdminResolver.feeRules": ["FINANCE", "ADMIN"],
   "FeeRuleAdminResolver.createFeeRule": ["FINANCE", "ADMIN"],

@@ -20,15 +20,16 @@ export async function enterSettling(ctx: RequestContext, cycle: OrderCycle): Pro
 
 /**
  * Entering SETTLED: refused (InvalidTransitionError whose message gives the counts; nothing
- * changes) unless every settlement of the cycle — corrections booked in it included — is PAID or
- * ACKNOWLEDGED, no order is still DELIVERED, and the reconciliation difference is 0. Then the
+ * changes) unless every settlement of the cycle — corrections booked in it included — is PAID,
+ * ACKNOWLEDGED or ADJUSTED after its payout (a dispute closed without changing it), no order is still DELIVERED, and the reconciliation difference is 0. Then the
  * orders PICKED_UP or NO_SHOW are CLOSED.
  */
 export async function enterSettled(ctx: RequestContext, cycle: OrderCycle): Promise<void> {
   const [{ unpaid, delivered }] = (await ctx.manager.query(
     `SELECT
        (SELECT COUNT(*) FROM settlements s WHERE s.order_cycle_id = $1
-          AND s.state NOT IN ('PAID', 'ACKNOWLEDGED'))::int AS unpaid,
+          AND s.state NOT IN ('PAID', 'ACKNOWLEDGED')
+          AND NOT (s.state = 'ADJUSTED' AND s.paid_on IS NOT NULL))::int AS unpaid,
        (SELECT COUNT(*) FROM orders o WHERE o.order_cycle_id = $1 AND o.state = 'DELIVERED')::int AS delivered`,
     [cycle.id],
   )) as [{ unpaid: number; delivered: number }];

@@ -17,6 +17,7 @@ import {
   addSettlementCorrection,
   approveSettlement,
   disputeSettlement,
+  resolveSettlementDispute,
   getSettlement,
   listSettlements,
   markSettlementPaid,
@@ -147,6 +148,19 @@ export class SettlementAdminResolver {
     acknowledgedOn: string | null,
   ): Promise<typeof SettlementChangeResult> {
     return acknowledgeSettlement(ctx, id, acknowledgedOn);
+  }
+
+  @RequirePermission("settlement:approve")
+  @Mutation(() => SettlementChangeResult, {
+    description:
+      "DISPUTED → ADJUSTED with the figures unchanged; the note (how it was resolved) goes to the audit log. Unpaid: approve and pay again. Paid: it keeps its payout. Money owed either way: addSettlementCorrection in a later cycle.",
+  })
+  resolveSettlementDispute(
+    @Ctx() ctx: RequestContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("note") note: string,
+  ): Promise<typeof SettlementChangeResult> {
+    return resolveSettlementDispute(ctx, id, note);
   }
 
   @RequirePermission("settlement:approve")

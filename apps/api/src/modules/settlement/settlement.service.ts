@@ -224,7 +224,27 @@ export async function disputeSettlement(ctx: RequestContext, id: string, note: s
 }
 
 /**
- * Corrects a PAID or ACKNOWLEDGED settlement, which itself never changes: a new settlement of
+ * DISPUTED → ADJUSTED (`settlement:approve`): the dispute is closed with the figures unchanged —
+ * DESIGN.md records an unchanged figure as an adjustment of zero — and `note` (1–1000
+ * characters) says how it was resolved, in the audit log. A settlement that was never paid then
+ * goes through approval and payment again (ADJUSTED → APPROVED → PAID); one already paid keeps
+ * its payout (`paidOn` stays) and counts as paid when the cycle is SETTLED. Money found owing
+ * either way is an {@link addSettlementCorrection} in a later cycle, so a cycle's figures never
+ * move after calculation and its reconciliation stays exact.
+ */
+export async function resolveSettlementDispute(ctx: RequestContext, id: string, note: string) {
+  const t = translatorFor(ctx.locale);
+  const text = note.trim();
+  if (text.length < 1 || text.length > 1000)
+    return new InvalidInputError(t("settlement.inputRefused"), [
+      { field: "note", message: t("settlement.noteLength") },
+    ]);
+  return moveSettlement(ctx, id, "ADJUSTED", "settlement.resolveDispute", {}, text);
+}
+
+/**
+ * Corrects a PAID or ACKNOWLEDGED settlement (or one ADJUSTED after being paid), which itself
+ * never changes: a new settlement of
  * the same household in a later cycle of the same group (delivery day after the corrected one's,
  * not yet SETTLED, ARCHIVED or CANCELLED) carries `amountFen` (± whole fen, non-zero, at most
  * {@link MAX_CORRECTION_FEN} either way) as its adjustment, points at the original through
@@ -255,7 +275,8 @@ export async function addSettlementCorrection(
     if (!original) return new NotFoundError(t("settlement.notFound"));
     const refused = (field: string, key: string) =>
       new InvalidInputError(t("settlement.inputRefused"), [{ field, message: t(key) }]);
-    if (original.state !== "PAID" && original.state !== "ACKNOWLEDGED")
+    const paidThenResolved = original.state === "ADJUSTED" && original.paidOn !== null;
+    if (original.state !== "PAID" && original.state !== "ACKNOWLEDGED" && !paidThenResolved)
       return refused("settlementId", "settlement.correctOnlyPaid");
     const later = await scopedCycle(tx, input.orderCycleId);
     const originalCycle = (await tx.manager

@@ -598,6 +598,55 @@ describe("settling a cycle with a partial and a rejected lot", () => {
     expect(cycle.state).toBe("SETTLING");
   });
 
+  it("closes a dispute on a paid settlement without changing it, so the cycle can still settle", async () => {
+    const repo = t.dataSource.getRepository(Settlement);
+    const h2 = (await settlementsOf(market.cycle.id)).get(market.households.h2.id)!;
+    const paid = await repo.findOneByOrFail({ id: h2.id });
+    expect(paid.state).toBe("PAID");
+    const RESOLVE = `mutation($id: ID!, $note: String!) { resolveSettlementDispute(id: $id, note: $note) {
+      __typename ... on Settlement { state netFen paidOn } ... on InvalidTransitionError { allowed } } }`;
+    // not disputed yet: PAID may go to ACKNOWLEDGED or DISPUTED, not ADJUSTED
+    const early = await finance.data<{ resolveSettlementDispute: object }>(RESOLVE, {
+      id: h2.id,
+      note: "核对过了",
+    });
+    expect(early.resolveSettlementDispute).toEqual({
+      __typename: "InvalidTransitionError",
+      allowed: ["ACKNOWLEDGED", "DISPUTED"],
+    });
+    await finance.data(
+      `mutation($id: ID!) { disputeSettlement(id: $id, note: "鸡蛋少算了") { __typename } }`,
+      {
+        id: h2.id,
+      },
+    );
+    // an empty note is refused and the settlement stays DISPUTED
+    const blank = await finance.data<{ resolveSettlementDispute: { __typename: string } }>(
+      RESOLVE,
+      {
+        id: h2.id,
+        note: "  ",
+      },
+    );
+    expect(blank.resolveSettlementDispute.__typename).toBe("InvalidInputError");
+    expect((await repo.findOneByOrFail({ id: h2.id })).state).toBe("DISPUTED");
+    const resolved = await finance.data<{ resolveSettlementDispute: object }>(RESOLVE, {
+      id: h2.id,
+      note: "当面核对，数量无误",
+    });
+    // the figures and the payout day are those of the payment
+    expect(resolved.resolveSettlementDispute).toEqual({
+      __typename: "Settlement",
+      state: "ADJUSTED",
+      netFen: paid.netFen,
+      paidOn: paid.paidOn,
+    });
+    const audits = await t.dataSource
+      .getRepository(AuditLogEntry)
+      .countBy({ action: "settlement.resolveDispute", entityId: market.households.h2.id });
+    expect(audits).toBe(1);
+  });
+
   it("settles once everything is paid and every order collected, closing the orders", async () => {
     const h3 = (await settlementsOf(market.cycle.id)).get(market.households.h3.id)!;
     await finance.data(`mutation($id: ID!) { approveSettlement(id: $id) { __typename } }`, {
