@@ -20,6 +20,9 @@ export const en = {
     retry: "Try again",
   },
   home: {
+    markets: "Choose a market",
+    market: "Market",
+    moreVillages: "{{villages}} and more",
     title: "This month's food from the villages",
     lead: "Order while the cycle is open; the households deliver to your pickup point.",
     openCycle: "Ordering is open: cycle {{code}}",

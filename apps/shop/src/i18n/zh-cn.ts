@@ -19,6 +19,9 @@ export const zhCN = {
     retry: "重试",
   },
   home: {
+    markets: "选择市场",
+    market: "市场",
+    moreVillages: "{{villages}}等",
     title: "本月来自村里的食物",
     lead: "订购期内下单，农户把货送到您的取货点。",
     openCycle: "正在接受订购：{{code}} 期",
