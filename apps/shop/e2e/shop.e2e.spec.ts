@@ -217,16 +217,25 @@ describe("the shop in Chromium against the API with the demo data", () => {
     ["impact", "/shop/impact"],
   ];
 
-  it("has no serious or critical axe-core violation on the main pages (zh-CN)", async () => {
+  /** How much wider than the 390 px phone the page is (0 when nothing sticks out sideways). */
+  const overflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+  it("has no serious or critical axe-core violation on the main pages (zh-CN), none wider than a phone", async () => {
     const found: Record<string, unknown> = {};
+    const tooWide: Record<string, number> = {};
     for (const [name, url] of MAIN_PAGES()) {
       await page.goto(`${server.origin}${url}`);
       await settle(page);
+      expect(page.viewportSize()?.width).toBe(390);
+      const excess = await overflow();
+      if (excess > 0) tooWide[name!] = excess;
       if (name === "visits" || name === "impact") await screenshots(name);
       const violations = await seriousViolations(page);
       if (violations.length > 0) found[name!] = violations;
     }
     expect(found).toEqual({});
+    expect(tooWide).toEqual({});
   });
 
   it("switches every visible string to English with one tap, and back", async () => {
@@ -242,9 +251,12 @@ describe("the shop in Chromium against the API with the demo data", () => {
     await expect.poll(savedLocale).toBe("en");
     const leftovers: Record<string, string[]> = {};
     const found: Record<string, unknown> = {};
+    const tooWide: Record<string, number> = {};
     for (const [name, url] of MAIN_PAGES()) {
       await page.goto(`${server.origin}${url}`);
       await settle(page);
+      const excess = await overflow();
+      if (excess > 0) tooWide[name!] = excess;
       expect(await page.locator("html").getAttribute("lang")).toBe("en");
       const chinese = await unmarkedChinese(page);
       if (chinese.length > 0) leftovers[name!] = chinese;
@@ -254,6 +266,7 @@ describe("the shop in Chromium against the API with the demo data", () => {
     }
     expect(leftovers).toEqual({});
     expect(found).toEqual({});
+    expect(tooWide).toEqual({});
     expect(await page.title()).toBe("Nested Market");
     await page.getByRole("button", { name: "切换到中文" }).click();
     await page.getByRole("heading", { level: 1, name: "成效" }).waitFor();

@@ -22,7 +22,11 @@ import { IdentityShopResolver } from "../modules/identity/identity.shop-resolver
 import { ImpactShopResolver } from "../modules/impact/impact.shop-resolver";
 import { PovertyLinePartnerResolver } from "../modules/impact/poverty-line.partner-resolver";
 import { OrderAdminResolver } from "../modules/order/order.admin-resolver";
-import { OrderLineShopResolver, OrderShopResolver } from "../modules/order/order.shop-resolver";
+import {
+  AdjustmentShopResolver,
+  OrderLineShopResolver,
+  OrderShopResolver,
+} from "../modules/order/order.shop-resolver";
 import { PartnerAdminResolver } from "../modules/partner/partner.admin-resolver";
 import { PartnerPartnerResolver } from "../modules/partner/partner.partner-resolver";
 import { FeeRuleAdminResolver } from "../modules/settlement/fee-rule.admin-resolver";
@@ -46,6 +50,7 @@ export const RESOLVERS = {
     PickupPointShopResolver,
     OrderShopResolver,
     OrderLineShopResolver,
+    AdjustmentShopResolver,
     VariantShopResolver,
     CycleShopResolver,
     OfferShopResolver,

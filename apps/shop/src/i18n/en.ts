@@ -20,6 +20,9 @@ export const en = {
     retry: "Try again",
   },
   home: {
+    markets: "Choose a market",
+    market: "Market",
+    moreVillages: "{{villages}} and more",
     title: "This month's food from the villages",
     lead: "Order while the cycle is open; the households deliver to your pickup point.",
     openCycle: "Ordering is open: cycle {{code}}",
@@ -103,6 +106,8 @@ export const en = {
   },
   pickup: { place: "Pickup point", address: "Address", hours: "Opening hours" },
   orders: {
+    more_one: "Older orders ({{count}} more)",
+    more_other: "Older orders ({{count}} more)",
     title: "My orders",
     one: "Order",
     all: "All my orders",
@@ -114,7 +119,8 @@ export const en = {
     heading: "Cycle {{code}}, ordered {{when}}",
     qty_one: "{{count}} unit",
     qty_other: "{{count}} units",
-    accepted: "{{count}} accepted after the quality check",
+    acceptedOfOrdered_one: "received {{accepted}} / ordered {{count}}",
+    acceptedOfOrdered_other: "received {{accepted}} / ordered {{count}}",
     provenance_one: "{{count}} unit from household {{code}} in {{village}}",
     provenance_other: "{{count}} units from household {{code}} in {{village}}",
     provenanceChecked_one:
@@ -123,7 +129,7 @@ export const en = {
       "{{count}} units from household {{code}} in {{village}}, checked on {{day}}",
     total: "Total",
     paid: "Paid",
-    refunds: "Refunded",
+    refunds: { notCharged: "Not charged", refund: "Refund", refunded: "Refunded" },
     balance: "Still to pay",
     owedToYou: "Owed to you",
     delivery: "Delivery day",
@@ -152,8 +158,26 @@ export const en = {
     SETTLED: "Settled",
     REFUNDED: "Refunded",
   },
-  adjustment: { REFUND: "Refund", CREDIT: "Credit", CHARGE: "Charge" },
+  adjustment: {
+    REFUND: "Refund",
+    CREDIT: "Credit",
+    CHARGE: "Charge",
+    qualityShortfall_one:
+      "{{count}} unit failed the quality check ({{reason}}): {{way}} {{amount}}",
+    qualityShortfall_other:
+      "{{count}} units failed the quality check ({{reason}}): {{way}} {{amount}}",
+    qualityReason: "Failed the quality check ({{reason}}): {{way}} {{amount}}",
+  },
+  refundWay: { notCharged: "not charged", refund: "refund", refunded: "refunded" },
+  rejectionReason: {
+    STALE: "not fresh",
+    CRACKED: "cracked or damaged",
+    UNDERWEIGHT: "underweight",
+    NOT_OWN_PRODUCE: "not the household's own produce",
+    PACKAGING: "packaging",
+  },
   feedback: {
+    open: "Give feedback",
     about: "Feedback on {{name}}",
     rating: "Rating",
     stars5: "5 — excellent",

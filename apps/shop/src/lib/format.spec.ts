@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { dateTime, itemName, localDate, money, percent, pick, timeLeft } from "./format.js";
+import {
+  dateOnly,
+  dateTime,
+  itemName,
+  localDate,
+  money,
+  moneyGrouped,
+  percent,
+  pick,
+  pickupHours,
+  shortDate,
+  timeLeft,
+} from "./format.js";
 
 describe("shop formatting", () => {
   it("writes fen as yuan with two decimals through @nested/domain", () => {
@@ -24,7 +36,7 @@ describe("shop formatting", () => {
   it("writes basis points as a percentage", () => {
     // 8716 bp = 87.16 % → one decimal: 87.2 %
     expect(percent(8716, "en")).toBe("87.2%");
-    expect(percent(6500, "zh-CN")).toBe("65%");
+    expect(percent(6500, "zh-CN")).toBe("65.0%");
   });
 
   it("counts whole days and hours left, never below zero", () => {
@@ -44,5 +56,21 @@ describe("shop formatting", () => {
     expect(pick("en", "小米", "Millet")).toBe("Millet");
     expect(pick("en", "小米", null)).toBe("小米");
     expect(pick("zh-CN", "小米", "Millet")).toBe("小米");
+  });
+
+  it("groups thousands in large amounts, and writes dates short or without the time", () => {
+    // 11882847 fen = 118828 yuan 47 fen
+    expect(moneyGrouped(11882847, "en")).toBe("¥118,828.47");
+    expect(moneyGrouped(11882847, "zh-CN")).toBe("¥118,828.47");
+    expect(shortDate("2026-06-15", "en")).toBe("Jun 15, 2026");
+    expect(shortDate("2026-06-15", "zh-CN")).toBe("2026年6月15日");
+    // 06:41 UTC + 8 h = 14:41 on 11 March 2011 in Beijing; only the date is shown
+    expect(dateOnly("2011-03-11T06:41:00Z", "en")).toBe("Mar 11, 2011");
+  });
+
+  it("writes the day words of pickup hours in English, keeping the times", () => {
+    expect(pickupHours("配送日 17:00–20:00", "en")).toBe("Delivery day 17:00–20:00");
+    expect(pickupHours("周六 14:00–17:00", "en")).toBe("Sat 14:00–17:00");
+    expect(pickupHours("配送日 17:00–20:00", "zh-CN")).toBe("配送日 17:00–20:00");
   });
 });

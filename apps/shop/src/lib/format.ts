@@ -32,11 +32,58 @@ export function localDate(day: string, language: Language): string {
   }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
 }
 
-/** Basis points (10000 = 100 %) as a whole or one-decimal percentage in the language's style. */
+/** Basis points (10000 = 100 %) as a percentage with one decimal, in the language's style. */
 export function percent(basisPoints: number, language: Language): string {
-  return new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 1 }).format(
-    basisPoints / 10000,
+  return new Intl.NumberFormat(language, {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(basisPoints / 10000);
+}
+
+/** A large amount in fen as ¥ with thousands separators, the language's way (¥118,828.47). */
+export function moneyGrouped(fen: number, language: Language): string {
+  return new Intl.NumberFormat(language, {
+    style: "currency",
+    currency: "CNY",
+    currencyDisplay: "narrowSymbol",
+  }).format(fen / 100);
+}
+
+/** A business day (YYYY-MM-DD) short, without weekday: "Jun 15, 2026" / "2026年6月15日". */
+export function shortDate(day: string, language: Language): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Intl.DateTimeFormat(language, { timeZone: "UTC", dateStyle: "medium" }).format(
+    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
   );
+}
+
+/** An instant (ISO-8601) as its date in Asia/Shanghai only: "Mar 11, 2011" / "2011年3月11日". */
+export function dateOnly(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(language, {
+    timeZone: MARKET_TIME_ZONE,
+    dateStyle: "medium",
+  }).format(new Date(iso));
+}
+
+/** Chinese day words of pickup hours in the data ("配送日 17:00–20:00") and their English. */
+const HOURS_WORDS_EN: [string, string][] = [
+  ["配送日", "Delivery day"],
+  ["送达日", "Delivery day"],
+  ["周一", "Mon"],
+  ["周二", "Tue"],
+  ["周三", "Wed"],
+  ["周四", "Thu"],
+  ["周五", "Fri"],
+  ["周六", "Sat"],
+  ["周日", "Sun"],
+  ["至", "to"],
+];
+
+/** Pickup hours from the data (Chinese) with their day words in English when the shop is. */
+export function pickupHours(hours: string, language: Language): string {
+  if (language !== "en") return hours;
+  return HOURS_WORDS_EN.reduce((text, [zh, en]) => text.split(zh).join(en), hours);
 }
 
 /** Picks the Chinese or the English one of a pair of names from the data. */

@@ -4,7 +4,7 @@ import { ErrorResultMessage, type ShopErrorResult } from "../components/error-re
 import { Failed, QueryState } from "../components/states.js";
 import { graphql } from "../gql/index.js";
 import { useT } from "../i18n/index.js";
-import { dateTime, pick } from "../lib/format.js";
+import { dateOnly, dateTime, pick } from "../lib/format.js";
 import { useViewer } from "./viewer.js";
 
 const AccountQuery = graphql(`
@@ -269,7 +269,7 @@ export function AccountPage() {
           <h2 id="profile-title">{t("account.profile")}</h2>
           <p className="small">
             {t("account.group")} <span lang="zh-CN">{profile.consumerGroupName}</span> ·{" "}
-            {t("account.joined", { when: dateTime(profile.joinedAt, language) })}
+            {t("account.joined", { when: dateOnly(profile.joinedAt, language) })}
           </p>
           <label htmlFor="profileName">{t("account.displayName")}</label>
           <input

@@ -56,3 +56,19 @@ export const ShopOffersQuery = graphql(`
     }
   }
 `);
+
+/** The villages of a cycle's growers: how a market is labelled (the schema has no market names). */
+export const MarketVillagesQuery = graphql(`
+  query MarketVillages($cycle: ID!) {
+    offers(orderCycleId: $cycle, page: { skip: 0, take: 100 }) {
+      items {
+        id
+        villages {
+          id
+          nameZh
+          nameEn
+        }
+      }
+    }
+  }
+`);

@@ -6,7 +6,8 @@ import { Placeholder } from "../components/placeholder.js";
 import { QueryState } from "../components/states.js";
 import { useT } from "../i18n/index.js";
 import { dateTime, itemName, localDate, money, pick, timeLeft } from "../lib/format.js";
-import { ShopOffersQuery } from "./home-queries.js";
+import { MarketVillagesQuery, ShopOffersQuery } from "./home-queries.js";
+import { chooseMarket } from "./market-choice.js";
 import { useMarketCycle } from "./use-market-cycle.js";
 
 const CATEGORY_ORDER = [
@@ -141,6 +142,41 @@ function Offers({
   );
 }
 
+/** A market's label: the villages its growers come from in the cycle (up to three). */
+function MarketLabel({ cycleId }: { cycleId: string }) {
+  const { t, language } = useT();
+  const result = useQuery(MarketVillagesQuery, { variables: { cycle: cycleId } });
+  const villages = new Map<string, string>();
+  for (const offer of result.data?.offers.items ?? [])
+    for (const v of offer.villages) villages.set(v.id, pick(language, v.nameZh, v.nameEn));
+  const names = [...villages.values()];
+  if (names.length === 0) return <>{t("home.market")}</>;
+  const shown = names.slice(0, 3).join(language === "en" ? ", " : "、");
+  return <>{names.length > 3 ? t("home.moreVillages", { villages: shown }) : shown}</>;
+}
+
+/** For signed-out visitors when several markets have a cycle: which market's offers to show. */
+function MarketSwitch() {
+  const { t } = useT();
+  const { markets, own, market } = useMarketCycle();
+  const open = markets.filter((m) => m.current);
+  if (own || open.length < 2) return null;
+  return (
+    <nav className="row market-switch" aria-label={t("home.markets")}>
+      {open.map((m) => (
+        <button
+          key={m.producerGroupId}
+          type="button"
+          aria-pressed={m.producerGroupId === market?.producerGroupId}
+          onClick={() => chooseMarket(m.producerGroupId)}
+        >
+          <MarketLabel cycleId={m.current!.id} />
+        </button>
+      ))}
+    </nav>
+  );
+}
+
 /** Home: the cycle and its time left, search, and the offers by category. */
 export function HomePage() {
   const { t } = useT();
@@ -157,6 +193,7 @@ export function HomePage() {
     <>
       <h1>{t("home.title")}</h1>
       <p className="lead">{t("home.lead")}</p>
+      <MarketSwitch />
       <CycleBanner />
       <form role="search" className="search" onSubmit={submit}>
         <label htmlFor="search">{t("home.searchLabel")}</label>

@@ -2,7 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { QueryState } from "../components/states.js";
 import { graphql } from "../gql/index.js";
 import { useT } from "../i18n/index.js";
-import { money, percent } from "../lib/format.js";
+import { moneyGrouped, percent } from "../lib/format.js";
 
 const ImpactQuery = graphql(`
   query Impact($y0: Int!, $y1: Int!, $y2: Int!, $y3: Int!, $y4: Int!, $y5: Int!) {
@@ -116,7 +116,9 @@ export default function ImpactPage() {
           </p>
           <p>
             <strong>
-              {latest.totalPaidToHouseholds != null ? money(latest.totalPaidToHouseholds) : hidden}
+              {latest.totalPaidToHouseholds != null
+                ? moneyGrouped(latest.totalPaidToHouseholds, language)
+                : hidden}
             </strong>{" "}
             {t("impact.paidToHouseholds")}
           </p>
@@ -132,33 +134,44 @@ export default function ImpactPage() {
       )}
       {years.length > 0 && <Chart years={years} />}
       {years.length > 0 && (
-        <table>
-          <caption>{t("impact.tableCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("impact.year")}</th>
-              <th scope="col">{t("impact.households")}</th>
-              <th scope="col">{t("impact.paidByConsumers")}</th>
-              <th scope="col">{t("impact.paidToHouseholds")}</th>
-              <th scope="col">{t("impact.share")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {years.map((y) => (
-              <tr key={y.year}>
-                <th scope="row">{y.year}</th>
-                <td>{y.householdsReached ?? hidden}</td>
-                <td>{money(y.paidByConsumers)}</td>
-                <td>{y.totalPaidToHouseholds != null ? money(y.totalPaidToHouseholds) : hidden}</td>
-                <td>
-                  {y.farmerShareBasisPoints != null
-                    ? percent(y.farmerShareBasisPoints, language)
-                    : hidden}
-                </td>
+        <div
+          className="table-scroll"
+          role="region"
+          aria-labelledby="impact-table-caption"
+          tabIndex={0}
+        >
+          <table>
+            <caption id="impact-table-caption">{t("impact.tableCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("impact.year")}</th>
+                <th scope="col">{t("impact.households")}</th>
+                <th scope="col">{t("impact.paidByConsumers")}</th>
+                <th scope="col">{t("impact.paidToHouseholds")}</th>
+                <th scope="col">{t("impact.share")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {years.map((y) => (
+                <tr key={y.year}>
+                  <th scope="row">{y.year}</th>
+                  <td>{y.householdsReached ?? hidden}</td>
+                  <td>{moneyGrouped(y.paidByConsumers, language)}</td>
+                  <td>
+                    {y.totalPaidToHouseholds != null
+                      ? moneyGrouped(y.totalPaidToHouseholds, language)
+                      : hidden}
+                  </td>
+                  <td>
+                    {y.farmerShareBasisPoints != null
+                      ? percent(y.farmerShareBasisPoints, language)
+                      : hidden}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {d && <p className="small muted">{t("impact.note", { k: d.a.suppressionThreshold })}</p>}
     </>

@@ -7,6 +7,7 @@ import type { OrderFieldsFragment } from "../gql/graphql.js";
 import { useT } from "../i18n/index.js";
 import { evictRootFields } from "../lib/apollo.js";
 import { dateTime, itemName, localDate, money, pick } from "../lib/format.js";
+import { adjustmentSentence, refundWay } from "../lib/adjustment.js";
 import { FeedbackForm } from "./feedback-form.js";
 import { PickupDetails } from "./pickup-details.js";
 
@@ -67,6 +68,7 @@ export function OrderCard({
     } else setRefusal(answer as ShopErrorResult);
   };
   const headingId = `order-${order.id}`;
+  const way = refundWay(order.paidFen, order.paymentState);
   return (
     <article className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -104,16 +106,17 @@ export function OrderCard({
                   </>
                 ) : (
                   <span>
-                    {t("orders.qty", { count: line.quantity })} × {money(line.unitPriceFen)}
+                    {line.quantityAccepted != null && line.quantityAccepted !== line.quantity
+                      ? t("orders.acceptedOfOrdered", {
+                          accepted: line.quantityAccepted,
+                          count: line.quantity,
+                        })
+                      : t("orders.qty", { count: line.quantity })}{" "}
+                    × {money(line.unitPriceFen)}
                   </span>
                 )}
                 <span className="amount">{money(line.lineTotalFen)}</span>
               </div>
-              {line.quantityAccepted !== null &&
-                line.quantityAccepted !== undefined &&
-                line.quantityAccepted !== line.quantity && (
-                  <p className="small">{t("orders.accepted", { count: line.quantityAccepted })}</p>
-                )}
               {line.provenance.map((p) => (
                 <p key={p.householdCode} className="small muted">
                   {p.qualityCheckedOn
@@ -134,7 +137,7 @@ export function OrderCard({
                 (feedbackGiven.has(line.id) ? (
                   <p className="small">{t("feedback.thanks")}</p>
                 ) : (
-                  <FeedbackForm orderLineId={line.id} name={name} />
+                  <FeedbackToggle orderLineId={line.id} name={name} />
                 ))}
             </li>
           );
@@ -147,7 +150,7 @@ export function OrderCard({
         <dd>{money(order.paidFen)}</dd>
         {order.refundsFen > 0 && (
           <>
-            <dt>{t("orders.refunds")}</dt>
+            <dt>{t(`orders.refunds.${way}`)}</dt>
             <dd>{money(order.refundsFen)}</dd>
           </>
         )}
@@ -159,10 +162,7 @@ export function OrderCard({
       {order.adjustments.length > 0 && (
         <ul className="small">
           {order.adjustments.map((a) => (
-            <li key={a.id}>
-              {t(`adjustment.${a.kind}`)} {money(a.amountFen)} ·{" "}
-              <span lang="zh-CN">{a.reason}</span>
-            </li>
+            <li key={a.id}>{adjustmentSentence(a, way, t)}</li>
           ))}
         </ul>
       )}
@@ -216,5 +216,22 @@ export function OrderCard({
         </div>
       )}
     </article>
+  );
+}
+
+/** A line's feedback form, folded behind a "Give feedback" button so past orders stay short. */
+function FeedbackToggle({ orderLineId, name }: { orderLineId: string; name: string }) {
+  const { t } = useT();
+  const [open, setOpen] = useState(false);
+  if (open) return <FeedbackForm orderLineId={orderLineId} name={name} />;
+  return (
+    <button
+      type="button"
+      className="small"
+      aria-label={t("feedback.about", { name })}
+      onClick={() => setOpen(true)}
+    >
+      {t("feedback.open")}
+    </button>
   );
 }

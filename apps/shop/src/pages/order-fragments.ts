@@ -50,7 +50,8 @@ export const OrderFieldsFragment = graphql(`
       orderLineId
       kind
       amountFen
-      reason
+      qualityReason
+      units
       createdAt
     }
   }

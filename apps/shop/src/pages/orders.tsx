@@ -1,4 +1,5 @@
 import { useQuery } from "@apollo/client/react";
+import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ErrorResultMessage } from "../components/error-result.js";
 import { QueryState } from "../components/states.js";
@@ -8,8 +9,8 @@ import { OrderCard } from "./order-card.js";
 import { useViewer } from "./viewer.js";
 
 const MyOrdersQuery = graphql(`
-  query MyOrders {
-    myOrders(page: { skip: 0, take: 50 }) {
+  query MyOrders($take: Int!) {
+    myOrders(page: { skip: 0, take: $take }) {
       totalItems
       items {
         ...OrderFields
@@ -39,11 +40,19 @@ const MyOrderQuery = graphql(`
   }
 `);
 
-/** My orders, newest first. */
+/** How many orders My orders shows at first and adds with each "more". */
+const ORDERS_PER_PAGE = 5;
+
+/** My orders, newest first, a few at a time. */
 export function OrdersPage() {
   const { t } = useT();
   const { me, viewer } = useViewer();
-  const result = useQuery(MyOrdersQuery, { fetchPolicy: "cache-and-network", skip: !me });
+  const [take, setTake] = useState(ORDERS_PER_PAGE);
+  const result = useQuery(MyOrdersQuery, {
+    variables: { take },
+    fetchPolicy: "cache-and-network",
+    skip: !me,
+  });
   const data = result.data;
   return (
     <>
@@ -64,6 +73,11 @@ export function OrdersPage() {
             feedbackGiven={new Set(data.myFeedback.items.map((f) => f.orderLineId))}
           />
         ))}
+      {data && data.myOrders.totalItems > data.myOrders.items.length && (
+        <button type="button" onClick={() => setTake(take + ORDERS_PER_PAGE)}>
+          {t("orders.more", { count: data.myOrders.totalItems - data.myOrders.items.length })}
+        </button>
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useT } from "../i18n/index.js";
-import { pick } from "../lib/format.js";
+import { pick, pickupHours } from "../lib/format.js";
 
 /** A pickup point's name, address and hours (address and hours are Chinese in the data). */
 export function PickupDetails({
@@ -8,6 +8,7 @@ export function PickupDetails({
   point: { nameZh: string; nameEn: string; city: string; address: string; pickupHours: string };
 }) {
   const { t, language } = useT();
+  const hours = pickupHours(point.pickupHours, language);
   return (
     <dl className="facts">
       <dt>{t("pickup.place")}</dt>
@@ -17,7 +18,7 @@ export function PickupDetails({
         {point.city} {point.address}
       </dd>
       <dt>{t("pickup.hours")}</dt>
-      <dd lang="zh-CN">{point.pickupHours}</dd>
+      <dd lang={/\p{Script=Han}/u.test(hours) ? "zh-CN" : "en"}>{hours}</dd>
     </dl>
   );
 }

@@ -6,7 +6,7 @@ import { Placeholder } from "../components/placeholder.js";
 import { QueryState } from "../components/states.js";
 import { graphql } from "../gql/index.js";
 import { useT } from "../i18n/index.js";
-import { localDate, money, percent, pick } from "../lib/format.js";
+import { money, percent, pick, shortDate } from "../lib/format.js";
 import { useMarketCycle } from "./use-market-cycle.js";
 
 const ShopProductQuery = graphql(`
@@ -110,7 +110,7 @@ export function ProductPage() {
                   <>
                     {t("product.townshipPrice", {
                       price: money(ref.price),
-                      day: localDate(ref.observedOn, language),
+                      day: shortDate(ref.observedOn, language),
                     })}{" "}
                     <span lang="zh-CN">{ref.market}</span>
                   </>

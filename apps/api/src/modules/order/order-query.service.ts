@@ -8,6 +8,7 @@ import type { RequestContext } from "../../graphql/request-context";
 import { translatorFor } from "../../i18n/translate";
 import { PickupPoint } from "../consumer/pickup-point.entity";
 import { OrderCycle } from "../cycle/order-cycle.entity";
+import type { RejectionReason } from "../intake/quality-check.entity";
 import { Adjustment } from "./adjustment.entity";
 import { Order } from "./order.entity";
 import { OrderLine } from "./order-line.entity";
@@ -183,6 +184,43 @@ export function provenanceByLine(ctx: RequestContext): DataLoader<string, Proven
           })),
           (r) => r.orderLineId,
         );
+      }),
+  );
+}
+
+/** Why a quality-check adjustment was made, as the shop shows it (not the staff's free text). */
+export interface AdjustmentCause {
+  /** The quality check's rejection reason (UNDERWEIGHT, …); null if none or not from a check. */
+  qualityReason: RejectionReason | null;
+  /** Units refused: amountFen ÷ the line's unit price; null without a line or a check. */
+  units: number | null;
+}
+
+/**
+ * The cause of each adjustment (by adjustment id): one query joining the quality check and the
+ * order line for the whole batch. Unknown ids give `{ qualityReason: null, units: null }`.
+ */
+export function causeByAdjustment(ctx: RequestContext): DataLoader<string, AdjustmentCause> {
+  return ctx.loaders.get(
+    "order.causeByAdjustment",
+    () =>
+      new DataLoader<string, AdjustmentCause>(async (ids) => {
+        const rows: { id: string; reason: RejectionReason | null; units: number | null }[] =
+          await ctx.manager.query(
+            `SELECT a.id, qc.reason,
+                    CASE WHEN qc.id IS NOT NULL AND ol.unit_price_fen > 0
+                         THEN (a.amount_fen / ol.unit_price_fen)::int END AS units
+               FROM adjustments a
+               LEFT JOIN quality_checks qc ON qc.id = a.quality_check_id
+               LEFT JOIN order_lines ol ON ol.id = a.order_line_id
+              WHERE a.id = ANY($1::uuid[])`,
+            [ids],
+          );
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((id) => {
+          const r = byId.get(id);
+          return { qualityReason: r?.reason ?? null, units: r?.units ?? null };
+        });
       }),
   );
 }

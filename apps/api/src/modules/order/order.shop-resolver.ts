@@ -1,10 +1,12 @@
 import { orderMachine, type OrderState } from "@nested/domain";
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { type Page, PageInput } from "../../graphql/pagination";
 import { RequireSignIn } from "../../graphql/permissions";
 import type { RequestContext } from "../../graphql/request-context";
 import { MoneyScalar } from "../../graphql/scalars";
 import { PickupPointType } from "../consumer/pickup-point.types";
+import type { RejectionReason } from "../intake/quality-check.entity";
+import { RejectionReasonEnum } from "../intake/intake.types";
 import { cancelOrder, changeOrder } from "./change-order.service";
 import type { Order } from "./order.entity";
 import {
@@ -23,6 +25,7 @@ import {
 import { orderMoney } from "./order-money";
 import {
   adjustmentsByOrder,
+  causeByAdjustment,
   cycleById,
   linesByOrder,
   myOrder,
@@ -185,5 +188,34 @@ export class OrderLineShopResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<LineProvenanceType[]> {
     return provenanceByLine(ctx).load(line.id);
+  }
+}
+
+/**
+ * The shop's structured cause of an adjustment, so the shop writes a sentence in the consumer's
+ * language instead of showing `reason` (staff's free text). Batched by `causeByAdjustment`.
+ */
+@Resolver(() => AdjustmentType)
+export class AdjustmentShopResolver {
+  @FieldResolver(() => RejectionReasonEnum, {
+    nullable: true,
+    description: "Rejection reason of the quality check behind this adjustment; null if none.",
+  })
+  async qualityReason(
+    @Root() adjustment: AdjustmentType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RejectionReason | null> {
+    return (await causeByAdjustment(ctx).load(adjustment.id)).qualityReason;
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "Units refused at the quality check (amountFen ÷ unit price); null if not one.",
+  })
+  async units(
+    @Root() adjustment: AdjustmentType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<number | null> {
+    return (await causeByAdjustment(ctx).load(adjustment.id)).units;
   }
 }
