@@ -60,12 +60,14 @@ afterAll(async () => {
 });
 
 describe("pnpm start on the embedded database", () => {
-  it("serves /health within 60 s with the demo data loaded, and reuses the data on the next start", async () => {
+  // How fast the first start is, is a benchmark's question, not a test's (CONTRIBUTING.md): the
+  // limit here only stops a hung start; the test compares the two starts within one run.
+  it("serves /health with the demo data loaded, and reuses the data on a quicker second start", async () => {
     expect(existsSync(MAIN), `${MAIN} is missing: run pnpm build (pnpm test builds first)`).toBe(
       true,
     );
     child = start();
-    await waitForHealth(60_000);
+    const firstMs = await waitForHealth(300_000);
     const first = await shop<{ villages: { nameZh: string }[]; products: { totalItems: number } }>(
       "{ villages { nameZh } products { totalItems } }",
     );
@@ -76,9 +78,10 @@ describe("pnpm start on the embedded database", () => {
     expect(await stop(child)).toBe(0);
 
     child = start();
-    const second = await waitForHealth(60_000);
-    expect(second).toBeLessThan(30_000);
+    const secondMs = await waitForHealth(300_000);
+    // no migrations and no demo data to write the second time
+    expect(secondMs).toBeLessThan(firstMs);
     expect(await shop("{ villages { nameZh } products { totalItems } }")).toEqual(first);
     expect(await stop(child)).toBe(0);
-  }, 150_000);
+  }, 660_000);
 });
