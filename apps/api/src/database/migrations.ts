@@ -4,6 +4,7 @@ import { UsersEmailUniqueIgnoringCase1795941100000 } from "./migrations/17959411
 import { AuditLogAppendOnly1795941200000 } from "./migrations/1795941200000-AuditLogAppendOnly";
 import { FeedbackOncePerOrderLine1795942100353 } from "./migrations/1795942100353-FeedbackOncePerOrderLine";
 import { TrustEventCancelled1795949576848 } from "./migrations/1795949576848-TrustEventCancelled";
+import { OneOpenCyclePerGroup1795950000000 } from "./migrations/1795950000000-OneOpenCyclePerGroup";
 
 /**
  * The committed migrations, oldest first. Schema changes happen only through these: generated
@@ -16,4 +17,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AuditLogAppendOnly1795941200000,
   FeedbackOncePerOrderLine1795942100353,
   TrustEventCancelled1795949576848,
+  OneOpenCyclePerGroup1795950000000,
 ];

@@ -59,6 +59,7 @@ const CALLS: Record<string, { query: string; variables?: Record<string, unknown>
     query: `mutation($id: ID!) { updateHouseholdMember(memberId: $id, input: { relation: CHILD, sex: F }) { __typename } }`,
     variables: { id: NOBODY },
   },
+  "ProducerGroupAdminResolver.producerGroups": { query: "{ producerGroups { id } }" },
   "AuditAdminResolver.auditLog": {
     query: `query($id: ID!) { auditLog(entityType: "Household", entityId: $id) { totalItems } }`,
     variables: { id: NOBODY },
@@ -307,7 +308,7 @@ describe("every admin operation of the register and catalogue, called over HTTP 
           ? "UNAUTHENTICATED"
           : allowed.includes(caller)
             ? "allowed"
-            : "UNAUTHORIZED",
+            : "FORBIDDEN",
       ]),
     );
     expect(outcomes).toEqual(expected);
@@ -315,5 +316,46 @@ describe("every admin operation of the register and catalogue, called over HTTP 
 
   it("wrote nothing to the audit log with all those calls", async () => {
     expect(await t.dataSource.getRepository(AuditLogEntry).count()).toBe(0);
+  });
+});
+
+describe("a refusal says, in the caller's language, what is missing", () => {
+  const recordPayment = CALLS["OrderAdminResolver.recordPayment"]!;
+  const transition = CALLS["CycleAdminResolver.transitionOrderCycle"]!;
+
+  it("tells staff that recording a payment needs payment:record (zh-CN by default, en on request)", async () => {
+    const staff = clients.STAFF;
+    staff.locale = "zh-CN";
+    const zh = await staff.request(recordPayment.query, recordPayment.variables);
+    expect(zh.body.errors?.[0]?.message).toBe(
+      "你的角色（STAFF）不能做这件事：需要 payment:record 权限。",
+    );
+    expect(zh.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    staff.locale = "en";
+    const en = await staff.request(recordPayment.query, recordPayment.variables);
+    staff.locale = "zh-CN";
+    expect(en.body.errors?.[0]?.message).toBe(
+      "Your role (STAFF) may not do this: it needs payment:record.",
+    );
+  });
+
+  it("tells finance that changing a cycle's state needs cycle:manage", async () => {
+    const finance = clients.FINANCE;
+    finance.locale = "en";
+    const res = await finance.request(transition.query, transition.variables);
+    finance.locale = "zh-CN";
+    expect(res.body.errors?.[0]?.message).toBe(
+      "Your role (FINANCE) may not do this: it needs cycle:manage.",
+    );
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("asks an anonymous caller to sign in, with UNAUTHENTICATED", async () => {
+    const anonymous = clients.ANONYMOUS;
+    anonymous.locale = "en";
+    const res = await anonymous.request(recordPayment.query, recordPayment.variables);
+    anonymous.locale = "zh-CN";
+    expect(res.body.errors?.[0]?.message).toBe("Please sign in first.");
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 });

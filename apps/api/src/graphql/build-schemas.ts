@@ -14,6 +14,7 @@ import { FeedbackShopResolver } from "../modules/feedback/feedback.shop-resolver
 import { AuditAdminResolver } from "../modules/audit/audit.admin-resolver";
 import { HouseholdAdminResolver } from "../modules/household/household.admin-resolver";
 import { HouseholdRegisterAdminResolver } from "../modules/household/household-register.admin-resolver";
+import { ProducerGroupAdminResolver } from "../modules/household/producer-group.admin-resolver";
 import { VillageShopResolver } from "../modules/household/village.shop-resolver";
 import { IntakeAdminResolver } from "../modules/intake/intake.admin-resolver";
 import { IdentityAdminResolver } from "../modules/identity/identity.admin-resolver";
@@ -33,7 +34,7 @@ import { FeeRuleAdminResolver } from "../modules/settlement/fee-rule.admin-resol
 import { SettlementAdminResolver } from "../modules/settlement/settlement.admin-resolver";
 import { TrustEventAdminResolver } from "../modules/trust/trust-event.admin-resolver";
 import { VisitShopResolver, VisitSignUpShopResolver } from "../modules/trust/visit.shop-resolver";
-import { authChecker } from "./permissions";
+import { authChecker, describePermissions } from "./permissions";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type ResolverList = NonEmptyArray<Function>;
@@ -64,6 +65,7 @@ export const RESOLVERS = {
     IdentityAdminResolver,
     HouseholdAdminResolver,
     HouseholdRegisterAdminResolver,
+    ProducerGroupAdminResolver,
     AuditAdminResolver,
     CatalogAdminResolver,
     PickupPointAdminResolver,
@@ -81,12 +83,16 @@ export const RESOLVERS = {
   partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,
 };
 
-/** Builds one API's schema from its resolver list (type-graphql, class-validator on inputs). */
-export function buildApiSchema(api: keyof typeof RESOLVERS): Promise<GraphQLSchema> {
-  return buildSchema({
+/**
+ * Builds one API's schema from its resolver list (type-graphql, class-validator on inputs), each
+ * permission-guarded operation's description saying which permission it needs.
+ */
+export async function buildApiSchema(api: keyof typeof RESOLVERS): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS[api],
     authChecker,
     authMode: "error",
     validate: { forbidUnknownValues: false },
   });
+  return describePermissions(schema, RESOLVERS[api]);
 }

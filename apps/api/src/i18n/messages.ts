@@ -4,6 +4,10 @@
  */
 export const MESSAGES = {
   "zh-CN": {
+    access: {
+      signIn: "请先登录。",
+      forbidden: "你的角色（{{role}}）不能做这件事：需要 {{permissions}} 权限。",
+    },
     identity: {
       invalidCredentials: "账号或密码不正确。",
       tooManyAttempts: "登录失败的次数太多，请 {{minutes}} 分钟后再试。",
@@ -67,6 +71,7 @@ export const MESSAGES = {
       csvSignIn: "请先登录。",
       csvForbidden: "您没有查看配货单的权限。",
       csvBadRequest: "请提供 orderCycleId。",
+      csvBadPickupPoint: "pickupPointId 不是有效的配送点编号（应为 UUID）。",
       csv: {
         pickupPoint: "配送点",
         address: "地址",
@@ -195,6 +200,8 @@ export const MESSAGES = {
       noOffers: "这个周期还没有任何报价，不能开放订货。",
       staleOffers: "有报价的可售数量超过了农户现在的报货总数，请重新发布报价：{{offers}}。",
       staleOffer: "{{product}} {{variant}}（可售 {{total}}，报货 {{declared}}）",
+      anotherOpen:
+        "这个生产小组的周期 {{code}} 正在开放订货；一个小组同时只能开放一个周期，请先截止它。",
       declarationsClosed: "只有草稿或报货中的周期才能登记报货，这个周期现在是「{{state}}」。",
       householdNotMember: "这个农户不是本生产小组的正式成员。",
       variantNotFound: "找不到这个规格，或它已被删除。",
@@ -241,8 +248,13 @@ export const MESSAGES = {
       correctionCycle: "更正要记在同一生产小组以后的、尚未结清的订货周期里。",
       notSettling: "只有在结算中的周期才能重新计算结算（现在是 {{state}}）。",
       lotsNotChecked: "还有 {{count}} 个已分配的批次没有质检，不能开始结算。",
-      cannotSettle:
-        "还不能结清这个周期：{{unpaid}} 笔结算未付款或未确认，{{delivered}} 个订单仍是已送达未取货，对账差额 {{difference}} 分。",
+      cannotSettle: "还不能结清这个周期：{{reasons}}。",
+      settleBlockers: {
+        unpaid: "{{count}} 笔结算未付款或未确认",
+        delivered: "{{count}} 个订单仍是已送达未取货",
+        difference: "对账差额 {{difference}} 分",
+        separator: "；",
+      },
       feeRule: {
         notFound: "找不到这条费用规则。",
         rateRange: "按毛收入百分比的费率必须是 1 到 10000 个基点（0.01% 到 100%）。",
@@ -255,6 +267,10 @@ export const MESSAGES = {
     },
   },
   en: {
+    access: {
+      signIn: "Please sign in first.",
+      forbidden: "Your role ({{role}}) may not do this: it needs {{permissions}}.",
+    },
     identity: {
       invalidCredentials: "The account or password is not right.",
       tooManyAttempts: "Too many failed sign-ins; please try again in {{minutes}} minutes.",
@@ -321,13 +337,16 @@ export const MESSAGES = {
         "Units accepted ({{accepted}}) cannot exceed units received ({{received}}).",
       reasonRequired: "Give a reason when not every allocated unit was accepted.",
       noteTooLong: "A note may have at most {{max}} characters.",
-      lotsUnchecked:
+      lotsUnchecked_one:
+        "{{count}} lot has not been checked yet, so the cycle cannot be packed: {{lots}}",
+      lotsUnchecked_other:
         "{{count}} lots have not been checked yet, so the cycle cannot be packed: {{lots}}",
       orderWrongState: "Order {{orderId}} is {{from}} and cannot become {{to}}.",
       noOrders: "Choose at least one order.",
       csvSignIn: "Please sign in first.",
       csvForbidden: "You may not see packing lists.",
       csvBadRequest: "Give an orderCycleId.",
+      csvBadPickupPoint: "pickupPointId is not a valid pickup point id (a UUID).",
       csv: {
         pickupPoint: "Pickup point",
         address: "Address",
@@ -461,6 +480,8 @@ export const MESSAGES = {
       staleOffers:
         "Some offers promise more than the households now declare; publish them again: {{offers}}.",
       staleOffer: "{{product}} {{variant}} ({{total}} on offer, {{declared}} declared)",
+      anotherOpen:
+        "Cycle {{code}} of this producer group is open for orders; a group opens one cycle at a time, so close it first.",
       declarationsClosed:
         "Supply can be declared only while a cycle is DRAFT or DECLARING; this one is {{state}}.",
       householdNotMember: "This household is not an active member of the producer group.",
@@ -513,10 +534,19 @@ export const MESSAGES = {
         "A correction goes into a later order cycle of the same producer group that is not yet settled.",
       notSettling:
         "Settlements are recalculated only while the cycle is SETTLING (it is {{state}}).",
-      lotsNotChecked:
+      lotsNotChecked_one:
+        "{{count}} allocated lot has no quality check yet; settlement cannot start.",
+      lotsNotChecked_other:
         "{{count}} allocated lots have no quality check yet; settlement cannot start.",
-      cannotSettle:
-        "The cycle cannot be settled yet: {{unpaid}} settlements not paid or acknowledged, {{delivered}} orders still DELIVERED, reconciliation difference {{difference}} fen.",
+      cannotSettle: "The cycle cannot be settled yet: {{reasons}}.",
+      settleBlockers: {
+        unpaid_one: "{{count}} settlement not paid or acknowledged",
+        unpaid_other: "{{count}} settlements not paid or acknowledged",
+        delivered_one: "{{count}} order still DELIVERED",
+        delivered_other: "{{count}} orders still DELIVERED",
+        difference: "a reconciliation difference of {{difference}} fen",
+        separator: "; ",
+      },
       feeRule: {
         notFound: "There is no such fee rule.",
         rateRange: "A percent-of-gross rate is 1 to 10000 basis points (0.01% to 100%).",

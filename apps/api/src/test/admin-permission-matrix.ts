@@ -16,6 +16,7 @@ export const ADMIN_MATRIX: Readonly<Record<string, readonly string[]>> = {
   "HouseholdRegisterAdminResolver.leaveGroup": ["STAFF", "ADMIN"],
   "HouseholdRegisterAdminResolver.addHouseholdMember": ["ADMIN"],
   "HouseholdRegisterAdminResolver.updateHouseholdMember": ["ADMIN"],
+  "ProducerGroupAdminResolver.producerGroups": ["STAFF", "FINANCE", "ADMIN"],
   "AuditAdminResolver.auditLog": ["ADMIN"],
   "CatalogAdminResolver.products": ["STAFF", "ADMIN"],
   "CatalogAdminResolver.createProduct": ["STAFF", "ADMIN"],

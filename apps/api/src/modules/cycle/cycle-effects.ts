@@ -1,8 +1,50 @@
-import { InvalidInputError } from "../../graphql/error-result";
+import { orderCycleMachine } from "@nested/domain";
+import { InvalidInputError, InvalidTransitionError } from "../../graphql/error-result";
 import { refuse } from "../../graphql/refusal";
 import type { RequestContext } from "../../graphql/request-context";
 import { translatorFor } from "../../i18n/translate";
 import type { OrderCycle } from "./order-cycle.entity";
+
+/**
+ * Entering OPEN: refused while another cycle of the same producer group is OPEN
+ * ({@link requireNoOtherOpenCycle}) or while the cycle has no offer ({@link requireOffers}).
+ */
+export async function enterOpen(ctx: RequestContext, cycle: OrderCycle): Promise<void> {
+  await requireNoOtherOpenCycle(ctx, cycle);
+  await requireOffers(ctx, cycle);
+}
+
+/**
+ * A producer group runs one OPEN cycle at a time. Locks the group's row `FOR UPDATE`, so two
+ * cycles of one group being opened at once take turns and the second sees the first OPEN; then
+ * refuses (InvalidTransitionError naming the other cycle's code) if another cycle of the group is
+ * OPEN. The partial unique index `uq_order_cycles_one_open_per_group` backs this up.
+ */
+export async function requireNoOtherOpenCycle(
+  ctx: RequestContext,
+  cycle: OrderCycle,
+): Promise<void> {
+  await ctx.manager.query("SELECT 1 FROM producer_groups WHERE id = $1 FOR UPDATE", [
+    cycle.producerGroupId,
+  ]);
+  const [other] = (await ctx.manager.query(
+    `SELECT code FROM order_cycles
+      WHERE producer_group_id = $1 AND state = 'OPEN' AND id <> $2
+      ORDER BY code LIMIT 1`,
+    [cycle.producerGroupId, cycle.id],
+  )) as { code: string }[];
+  if (other) {
+    const t = translatorFor(ctx.locale);
+    refuse(
+      new InvalidTransitionError(
+        t("cycle.anotherOpen", { code: other.code }),
+        cycle.state,
+        "OPEN",
+        orderCycleMachine.nextStates(cycle.state).filter((s) => s !== "OPEN"),
+      ),
+    );
+  }
+}
 
 /**
  * Entering OPEN: refused (InvalidInputError on `to`) while the cycle has no offer, since the shop

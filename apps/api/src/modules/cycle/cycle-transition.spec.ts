@@ -106,6 +106,13 @@ describe("moving a cycle through its states", () => {
     expect(res.transitionOrderCycle.message).toBe(
       "订货周期不能从 ARCHIVED 改为 OPEN，只能改为：—。",
     );
+    // a group has one OPEN cycle at a time: retire the OPEN one made above for the next tests
+    await t.dataSource
+      .getRepository(OrderCycle)
+      .update(
+        { producerGroupId: fixture.groups.sanggang.id, state: "OPEN" },
+        { state: "CANCELLED" },
+      );
   });
 
   it("moves DRAFT to DECLARING and says what comes next", async () => {
@@ -130,6 +137,8 @@ describe("moving a cycle through its states", () => {
     await declare(cycle, [[0, variants.eggsJin.id, 10]]);
     await createOfferRow(t.dataSource, cycle, variants.eggsJin, 1600, 1200, 10);
     expect((await move(staff, cycle.id, "OPEN")).transitionOrderCycle.state).toBe("OPEN");
+    // a group has one OPEN cycle at a time: make room for the next test's
+    expect((await move(staff, cycle.id, "CANCELLED")).transitionOrderCycle.state).toBe("CANCELLED");
   });
 
   it("answers NotFoundError for another group's cycle and leaves it alone", async () => {
@@ -227,5 +236,55 @@ describe("moving a cycle through its states", () => {
     )!;
     expect(refused.transitionOrderCycle).toMatchObject({ from: "CLOSED", allowed: ["ALLOCATED"] });
     expect(await t.dataSource.getRepository(Lot).countBy({ orderCycleId: cycle.id })).toBe(2);
+  });
+});
+
+describe("one OPEN cycle per producer group", () => {
+  it("opens exactly one of two cycles of a group opened at the same time, naming the other", async () => {
+    const first = await cycleIn("DECLARING");
+    const second = await cycleIn("DECLARING");
+    await createOfferRow(t.dataSource, first, variants.eggsJin, 1600, 1200, 10);
+    await createOfferRow(t.dataSource, second, variants.eggsJin, 1600, 1200, 10);
+    const other = await t.admin().signIn(fixture.logins.ADMIN, FIXTURE_PASSWORD);
+    const answers = await Promise.all([
+      move(staff, first.id, "OPEN"),
+      move(other, second.id, "OPEN"),
+    ]);
+    const kinds = answers.map((a) => a.transitionOrderCycle.__typename).sort();
+    expect(kinds).toEqual(["AdminOrderCycle", "InvalidTransitionError"]);
+    const winner =
+      answers[0]!.transitionOrderCycle.__typename === "AdminOrderCycle" ? first : second;
+    const loser = winner === first ? second : first;
+    const refused = answers.find(
+      (a) => a.transitionOrderCycle.__typename === "InvalidTransitionError",
+    )!.transitionOrderCycle;
+    // DECLARING may go to OPEN or CANCELLED; OPEN is what was refused, so CANCELLED is left
+    expect(refused).toMatchObject({
+      from: "DECLARING",
+      to: "OPEN",
+      allowed: ["CANCELLED"],
+      message: `这个生产小组的周期 ${winner.code} 正在开放订货；一个小组同时只能开放一个周期，请先截止它。`,
+    });
+    const open = await t.dataSource
+      .getRepository(OrderCycle)
+      .findBy({ producerGroupId: fixture.groups.sanggang.id, state: "OPEN" });
+    expect(open.map((c) => c.id)).toEqual([winner.id]);
+
+    staff.locale = "en";
+    const again = await move(staff, loser.id, "OPEN");
+    staff.locale = "zh-CN";
+    expect(again.transitionOrderCycle.message).toBe(
+      `Cycle ${winner.code} of this producer group is open for orders; a group opens one cycle at a time, so close it first.`,
+    );
+    // once the open one is cancelled, the other may open
+    await move(staff, winner.id, "CANCELLED");
+    expect((await move(staff, loser.id, "OPEN")).transitionOrderCycle.state).toBe("OPEN");
+    await move(staff, loser.id, "CANCELLED");
+  });
+
+  it("is guarded by the database too: a second OPEN row of a group is refused", async () => {
+    const open = await cycleIn("OPEN");
+    await expect(cycleIn("OPEN")).rejects.toThrow(/uq_order_cycles_one_open_per_group/);
+    await move(staff, open.id, "CANCELLED");
   });
 });

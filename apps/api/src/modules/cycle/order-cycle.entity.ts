@@ -19,6 +19,9 @@ import { ProducerGroup } from "../household/producer-group.entity";
 @Entity("order_cycles")
 @Index("uq_order_cycles_producer_group_id_code", ["producerGroupId", "code"], { unique: true })
 @Index(["producerGroupId", "state"])
+// At most one OPEN cycle per group: a partial unique index, hand-written in migration
+// OneOpenCyclePerGroup (TypeORM keeps its hands off it).
+@Index("uq_order_cycles_one_open_per_group", { synchronize: false })
 @Check(inList("state", ORDER_CYCLE_STATES))
 @Check(`"opens_at" < "closes_at"`)
 @Check(`"declaration_opens_on" <= "delivery_on"`)

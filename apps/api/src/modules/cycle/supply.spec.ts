@@ -336,6 +336,10 @@ describe("publishing offers from the declarations", () => {
     // Walnuts: 50 declared, buffer 10 → 40.
     const published = await publish([plan(v.walnuts.id, 3550, 2600, 10)], open.id);
     expect(published.publishOffers.offers?.[0]?.quantityTotal).toBe(40);
+    // a group has one OPEN cycle at a time: the 2011-03 one opened above is over
+    await t.dataSource
+      .getRepository(OrderCycle)
+      .update({ producerGroupId: fixture.groups.sanggang.id, state: "OPEN" }, { state: "CLOSED" });
     await t.dataSource.getRepository(OrderCycle).update({ id: open.id }, { state: "OPEN" });
     const walnuts = (await t.dataSource.getRepository(Offer).findOneBy({ orderCycleId: open.id }))!;
     await createOrderRow(t.dataSource, fixture, open, [[walnuts, 38]]);

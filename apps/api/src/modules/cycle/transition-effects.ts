@@ -1,6 +1,6 @@
 import type { OrderCycleState } from "@nested/domain";
 import type { RequestContext } from "../../graphql/request-context";
-import { cancelCycle, closeCycle, requireOffers } from "./cycle-effects";
+import { cancelCycle, closeCycle, enterOpen } from "./cycle-effects";
 import { enterSettled, enterSettling } from "../settlement/settlement-effects";
 import { allocateOrderCycle } from "../intake/allocation.service";
 import { deliverOrderCycle, packOrderCycle } from "../intake/packing.service";
@@ -25,7 +25,7 @@ export type CycleEnterEffect = (ctx: RequestContext, cycle: OrderCycle) => Promi
  * lots, packing; settlement: calculation). States without an entry change only the cycle row.
  */
 export const CYCLE_ENTER_EFFECTS: Partial<Record<OrderCycleState, CycleEnterEffect>> = {
-  OPEN: requireOffers,
+  OPEN: enterOpen,
   CLOSED: closeCycle,
   CANCELLED: cancelCycle,
   SETTLING: enterSettling,

@@ -324,7 +324,7 @@ describe("registering and changing households", () => {
     ]);
     const staff = await adminClientFor(t, fixture, "STAFF");
     const refused = await staff.request(SET, { h: sg001.id, year: 2017, income: 4000 });
-    expect(refused.body.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED");
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
 
@@ -371,7 +371,7 @@ describe("members of a household", () => {
       h: sg001.id,
       input: { relation: "CHILD", sex: "F" },
     });
-    expect(refused.body.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED");
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
 
@@ -497,6 +497,6 @@ describe("the audit log", () => {
     const finance = await adminClientFor(t, fixture, "FINANCE");
     expect(
       (await finance.request(QUERY, { id: sg001.id })).body.errors?.[0]?.extensions?.code,
-    ).toBe("UNAUTHORIZED");
+    ).toBe("FORBIDDEN");
   });
 });

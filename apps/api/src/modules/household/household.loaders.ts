@@ -1,10 +1,26 @@
 import DataLoader from "dataloader";
 import { In } from "typeorm";
-import { groupByKey } from "../../graphql/loader-registry";
+import { byKey, groupByKey } from "../../graphql/loader-registry";
 import type { RequestContext } from "../../graphql/request-context";
 import { ConsentRecord } from "./consent-record.entity";
+import { Household } from "./household.entity";
 import { HouseholdMember } from "./household-member.entity";
 import { HouseholdYear } from "./household-year.entity";
+
+/**
+ * Households by id, batched per request; null for an unknown id. No scoping: for fields of rows
+ * the caller was already allowed to read (e.g. a settlement's household code).
+ */
+export function householdById(ctx: RequestContext): DataLoader<string, Household | null> {
+  return ctx.loaders.get(
+    "household.householdById",
+    () =>
+      new DataLoader<string, Household | null>(async (ids) => {
+        const rows = await ctx.manager.getRepository(Household).findBy({ id: In([...ids]) });
+        return byKey(ids, rows, (h) => h.id);
+      }),
+  );
+}
 
 /** Members of each household (head first by relation order, then birth year, then id), batched. */
 export function membersByHousehold(ctx: RequestContext): DataLoader<string, HouseholdMember[]> {

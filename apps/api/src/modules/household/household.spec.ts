@@ -55,6 +55,6 @@ describe("the household register on the admin side", () => {
     expect(anonymous.body.data).toBeNull();
     const partner = await t.admin().signIn(fixture.logins.PARTNER, FIXTURE_PASSWORD);
     const refused = await partner.request(HOUSEHOLDS);
-    expect(refused.body.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED");
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });

@@ -126,7 +126,7 @@ describe("user administration", () => {
     for (const role of ["STAFF", "FINANCE"] as const) {
       const client = await t.admin().signIn(fixture.logins[role], FIXTURE_PASSWORD);
       const res = await client.request(`{ users { totalItems } }`);
-      expect(res.body.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED");
+      expect(res.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       const created = await client.request(CREATE, {
         input: {
           displayName: "x",
@@ -135,7 +135,7 @@ describe("user administration", () => {
           password: "long-enough",
         },
       });
-      expect(created.body.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED");
+      expect(created.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     }
   });
 

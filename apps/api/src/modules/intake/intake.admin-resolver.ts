@@ -85,10 +85,12 @@ export class IntakeAdminResolver {
     @Arg("orderCycleId", () => ID) orderCycleId: string,
     @Arg("pickupPointId", () => ID, { nullable: true }) pickupPointId?: string | null,
   ): Promise<PackingList | NotFoundError> {
-    return (
-      (await packingList(ctx, orderCycleId, pickupPointId)) ??
-      new NotFoundError(translatorFor(ctx.locale)("intake.cycleNotFound"))
-    );
+    const list = await packingList(ctx, orderCycleId, pickupPointId);
+    const t = translatorFor(ctx.locale);
+    if (list === "cycle-not-found") return new NotFoundError(t("intake.cycleNotFound"));
+    if (list === "pickup-point-not-found")
+      return new NotFoundError(t("intake.pickupPointNotFound"));
+    return list;
   }
 
   @RequirePermission("intake:record")

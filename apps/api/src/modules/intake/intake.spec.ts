@@ -208,7 +208,7 @@ describe("intake and quality check", () => {
       quantityAccepted: 5,
     });
     expect(answer).toBeInstanceOf(NotFoundError);
-    expect(await packingList(baoshi, april.cycle.id)).toBeNull();
+    expect(await packingList(baoshi, april.cycle.id)).toBe("cycle-not-found");
     expect(await markOrdersPickedUp(baoshi, [april.orders[0]!.id])).toBeInstanceOf(NotFoundError);
     expect(
       (await listLots(baoshi, { orderCycleId: april.cycle.id, skip: 0, take: 10 })).totalItems,
@@ -514,6 +514,25 @@ describe("packing list", () => {
       },
     );
     expect(unknown.status).toBe(404);
+  });
+
+  it("names the unknown pickup point (404) and refuses a malformed one (400)", async () => {
+    const base = `${t.api.url}/admin/packing-list.csv?orderCycleId=${april.cycle.id}`;
+    const headers = { authorization: `Bearer ${staffToken}`, "accept-language": "en" };
+    const answer = async (url: string) => {
+      const res = await fetch(url, { headers });
+      const body = (await res.json()) as { errors: { message: string }[] };
+      return [res.status, body.errors[0]!.message];
+    };
+    // a well-formed id no pickup point has: the cycle is real, the point is not
+    expect(await answer(`${base}&pickupPointId=00000000-0000-4000-8000-000000000000`)).toEqual([
+      404,
+      "There is no such pickup point.",
+    ]);
+    expect(await answer(`${base}&pickupPointId=bogus`)).toEqual([
+      400,
+      "pickupPointId is not a valid pickup point id (a UUID).",
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Express, Request, Response } from "express";
+import { isUuid } from "../../graphql/ids";
 import { can, type RequestContext } from "../../graphql/request-context";
 import { translatorFor } from "../../i18n/translate";
 import { type CsvCell, sendCsv, sendJsonError } from "../../server/csv";
@@ -49,8 +50,8 @@ function queryText(value: unknown): string | null {
  * GET {@link PACKING_LIST_CSV_ROUTE}`?orderCycleId=…&pickupPointId=…&lang=zh-CN|en`: the packing
  * list as CSV (UTF-8 with BOM, formula cells neutralised). The caller signs in as for
  * /admin/graphql (session cookie or bearer token) and needs `intake:record`: 401 when not signed
- * in, 403 without the permission, 400 without `orderCycleId`, 404 for an unknown cycle or one
- * outside the caller's groups — each a JSON `{ errors: [{ message, extensions: { code } }] }`.
+ * in, 403 without the permission, 400 without `orderCycleId` or with a malformed `pickupPointId`,
+ * 404 for an unknown cycle or one outside the caller's groups, or a pickup point not of its group — each a JSON `{ errors: [{ message, extensions: { code } }] }`.
  * Headers and names follow `lang`, else Accept-Language.
  */
 export function mountPackingListCsv(
@@ -69,8 +70,14 @@ export function mountPackingListCsv(
         return sendJsonError(res, 403, "FORBIDDEN", t("intake.csvForbidden"));
       const cycleId = queryText(req.query.orderCycleId);
       if (!cycleId) return sendJsonError(res, 400, "BAD_REQUEST", t("intake.csvBadRequest"));
-      const list = await packingList(ctx, cycleId, queryText(req.query.pickupPointId));
-      if (!list) return sendJsonError(res, 404, "NOT_FOUND", t("intake.cycleNotFound"));
+      const pointId = queryText(req.query.pickupPointId);
+      if (pointId !== null && !isUuid(pointId))
+        return sendJsonError(res, 400, "BAD_REQUEST", t("intake.csvBadPickupPoint"));
+      const list = await packingList(ctx, cycleId, pointId);
+      if (list === "cycle-not-found")
+        return sendJsonError(res, 404, "NOT_FOUND", t("intake.cycleNotFound"));
+      if (list === "pickup-point-not-found")
+        return sendJsonError(res, 404, "NOT_FOUND", t("intake.pickupPointNotFound"));
       sendCsv(
         res,
         `packing-list-${list.orderCycleCode}.csv`,

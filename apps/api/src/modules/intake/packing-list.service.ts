@@ -66,26 +66,28 @@ interface Row {
  * ALLOCATED or later, not CANCELLED) with the consumer household's display name and the phone
  * of its account, and each line's units accepted (lines at 0 left out; before the quality
  * checks these are the provisional allocated units), orders by short code, lines by product and
- * variant name; plus the units per variant. Null when the cycle is unknown or outside the
- * caller's producer groups, or `pickupPointId` is given and is not one of the cycle's group.
+ * variant name; plus the units per variant. "cycle-not-found" when the cycle is unknown (or its
+ * id malformed) or outside the caller's producer groups; "pickup-point-not-found" when
+ * `pickupPointId` is given and is not a pickup point of the cycle's group (or is malformed).
  */
 export async function packingList(
   ctx: RequestContext,
   orderCycleId: string,
   pickupPointId?: string | null,
-): Promise<PackingList | null> {
-  if (!isUuid(orderCycleId) || (pickupPointId != null && !isUuid(pickupPointId))) return null;
+): Promise<PackingList | "cycle-not-found" | "pickup-point-not-found"> {
+  if (!isUuid(orderCycleId)) return "cycle-not-found";
   const [cycle] = (await ctx.manager.query(
     "SELECT id, code, producer_group_id FROM order_cycles WHERE id = $1",
     [orderCycleId],
   )) as { id: string; code: string; producer_group_id: string }[];
-  if (!cycle || !managesGroup(ctx, cycle.producer_group_id)) return null;
+  if (!cycle || !managesGroup(ctx, cycle.producer_group_id)) return "cycle-not-found";
   if (pickupPointId != null) {
+    if (!isUuid(pickupPointId)) return "pickup-point-not-found";
     const [point] = (await ctx.manager.query(
       "SELECT 1 FROM pickup_points WHERE id = $1 AND producer_group_id = $2",
       [pickupPointId, cycle.producer_group_id],
     )) as unknown[];
-    if (!point) return null;
+    if (!point) return "pickup-point-not-found";
   }
   const rows = (await ctx.manager.query(
     `SELECT pp.id AS pickup_point_id, pp.name_zh AS point_zh, pp.name_en AS point_en, pp.address,

@@ -74,11 +74,11 @@ export async function changeOrder(
         continue;
       }
       if (wanted.quantity === 0) continue; // removing a line that is not there changes nothing
-      const priced = priceLine(t, wanted, offer);
+      const priced = priceLine(t, wanted, offer, tx.locale);
       const delta = wanted.quantity - (existing?.quantity ?? 0);
       if (delta > 0) {
         const reserved = await reserveStock(tx.manager, wanted.offerId, delta);
-        if (!reserved.ok) refuse(insufficient(t, priced.offer, reserved.available));
+        if (!reserved.ok) refuse(insufficient(t, priced.offer, reserved.available, tx.locale));
       } else if (delta < 0) {
         await releaseStock(tx.manager, wanted.offerId, -delta);
       }

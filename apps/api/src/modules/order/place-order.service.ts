@@ -3,7 +3,8 @@ import type { TFunction } from "i18next";
 import { AuthorizationError } from "type-graphql";
 import { NotFoundError } from "../../graphql/error-result";
 import type { RequestContext } from "../../graphql/request-context";
-import { translatorFor } from "../../i18n/translate";
+import { type Locale, translatorFor } from "../../i18n/translate";
+import { offerDisplayName } from "./offer-name";
 import { PickupPoint } from "../consumer/pickup-point.entity";
 import { Order } from "./order.entity";
 import { OrderLine } from "./order-line.entity";
@@ -113,7 +114,7 @@ async function placeInTransaction(
     cycle.id,
     lines.map((l) => l.offerId),
   );
-  const priced = lines.map((line) => priceLine(t, line, offers.get(line.offerId)));
+  const priced = lines.map((line) => priceLine(t, line, offers.get(line.offerId), tx.locale));
 
   // The order row first: a racing request with the same key waits here, before touching stock.
   const orders = tx.manager.getRepository(Order);
@@ -129,7 +130,7 @@ async function placeInTransaction(
 
   for (const { line, offer } of priced) {
     const reserved = await reserveStock(tx.manager, line.offerId, line.quantity);
-    if (!reserved.ok) refuse(insufficient(t, offer, reserved.available));
+    if (!reserved.ok) refuse(insufficient(t, offer, reserved.available, tx.locale));
   }
   await tx.manager.getRepository(OrderLine).insert(
     priced.map(({ line, offer, lineTotalFen }) => ({
@@ -150,15 +151,19 @@ async function placeInTransaction(
   return order;
 }
 
-/** A line with its offer and total, or a refusal (unknown offer, above the per-order maximum). */
+/**
+ * A line with its offer and total, or a refusal (unknown offer, above the per-order maximum)
+ * naming the offer in `locale` ({@link offerDisplayName}).
+ */
 export function priceLine(
   t: TFunction,
   line: WantedLine,
   offer: OfferForOrder | undefined,
+  locale: Locale,
 ): { line: WantedLine; offer: OfferForOrder; lineTotalFen: number } {
   if (!offer) refuse(new NotFoundError(t("order.offerNotFound", { offerId: line.offerId })));
   if (line.quantity > offer.maxPerOrder) {
-    const name = `${offer.productNameZh} ${offer.variantNameZh}`;
+    const name = offerDisplayName(offer, locale);
     const message = t("order.quantityTooLarge", {
       name,
       max: offer.maxPerOrder,
@@ -208,13 +213,14 @@ export function cycleNotOpen(
   );
 }
 
-/** InsufficientStockError for an offer with `available` units left. */
+/** InsufficientStockError for an offer with `available` units left, named in `locale`. */
 export function insufficient(
   t: TFunction,
   offer: OfferForOrder,
   available: number,
+  locale: Locale,
 ): InsufficientStockError {
-  const name = `${offer.productNameZh} ${offer.variantNameZh}`;
+  const name = offerDisplayName(offer, locale);
   return new InsufficientStockError(
     t("order.insufficientStock", { name, available }),
     offer.offerId,

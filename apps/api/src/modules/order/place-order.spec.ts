@@ -207,7 +207,8 @@ describe("quantities that are refused, storing nothing", () => {
       offerId: market.walnuts.id,
       quantity: merged,
       maxPerOrder: 3,
-      message: `One order may hold at most 3 of “核桃 两斤袋”, not ${merged}.`,
+      // English caller: product "Walnuts" + variant "2 jin bag", the English names
+      message: `One order may hold at most 3 of “Walnuts 2 jin bag”, not ${merged}.`,
     });
     expect(await orderRowCounts(t.dataSource)).toEqual(before);
   });

@@ -165,6 +165,6 @@ describe("partner organisations", () => {
   it("is refused to staff", async () => {
     const staff = await t.admin().signIn(fixture.logins.STAFF, FIXTURE_PASSWORD);
     const res = await staff.request(CREATE, { input: { name: "某机构" } });
-    expect(res.body.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED");
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });

@@ -70,7 +70,7 @@ describe("partner API keys", () => {
   it("cannot be issued by plain staff, nor for an unknown organisation", async () => {
     const staff = await t.admin().signIn(fixture.logins.STAFF, FIXTURE_PASSWORD);
     const refused = await staff.request(ISSUE, { org: fixture.partnerOrganisation.id });
-    expect(refused.body.errors?.[0]?.extensions?.code).toBe("UNAUTHORIZED");
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const admin = await t.admin().signIn(fixture.logins.ADMIN, FIXTURE_PASSWORD);
     const unknown = await admin.data<IssueAnswer>(ISSUE, {
       org: "00000000-0000-4000-8000-000000000000",

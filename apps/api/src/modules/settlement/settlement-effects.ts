@@ -20,8 +20,10 @@ export async function enterSettling(ctx: RequestContext, cycle: OrderCycle): Pro
 
 /**
  * Entering SETTLED: refused (InvalidTransitionError whose message gives the counts; nothing
- * changes) unless every settlement of the cycle — corrections booked in it included — is PAID,
- * ACKNOWLEDGED or ADJUSTED after its payout (a dispute closed without changing it), no order is still DELIVERED, and the reconciliation difference is 0. Then the
+ * changes; the message names only the conditions that fail) unless every settlement of the cycle
+ * — corrections booked in it included — is PAID, ACKNOWLEDGED or ADJUSTED after its payout (a
+ * dispute closed without changing it), no order is still DELIVERED, and the reconciliation
+ * difference is 0. Then the
  * orders PICKED_UP or NO_SHOW are CLOSED.
  */
 export async function enterSettled(ctx: RequestContext, cycle: OrderCycle): Promise<void> {
@@ -36,9 +38,19 @@ export async function enterSettled(ctx: RequestContext, cycle: OrderCycle): Prom
   const { differenceFen } = await reconcileCycle(ctx, cycle.id);
   if (unpaid > 0 || delivered > 0 || differenceFen !== 0) {
     const t = translatorFor(ctx.locale);
+    // Only the conditions that fail are named ("1 settlement not paid…; 2 orders still DELIVERED").
+    const reasons = [
+      unpaid > 0 ? t("settlement.settleBlockers.unpaid", { count: unpaid }) : null,
+      delivered > 0 ? t("settlement.settleBlockers.delivered", { count: delivered }) : null,
+      differenceFen !== 0
+        ? t("settlement.settleBlockers.difference", { difference: differenceFen })
+        : null,
+    ].filter((reason): reason is string => reason !== null);
     refuse(
       new InvalidTransitionError(
-        t("settlement.cannotSettle", { unpaid, delivered, difference: differenceFen }),
+        t("settlement.cannotSettle", {
+          reasons: reasons.join(t("settlement.settleBlockers.separator")),
+        }),
         cycle.state,
         "SETTLED",
         orderCycleMachine.nextStates(cycle.state).filter((s) => s !== "SETTLED"),

@@ -8,6 +8,10 @@ import { RequirePermission } from "../../graphql/permissions";
 import type { RequestContext } from "../../graphql/request-context";
 import { LocalDateScalar } from "../../graphql/scalars";
 import { translatorFor } from "../../i18n/translate";
+import type { Household } from "../household/household.entity";
+import { householdById } from "../household/household.loaders";
+import { villageById } from "../household/village.service";
+import { VillageType } from "../household/village.types";
 import { PaymentMethodEnum } from "../order/order.types";
 import type { PaymentMethod } from "../order/payment.entity";
 import { reconcileCycle } from "./reconciliation.service";
@@ -49,6 +53,16 @@ function deductionsBySettlement(ctx: RequestContext): DataLoader<string, Settlem
   ) as DataLoader<string, SettlementDeduction[]>;
 }
 
+/** The household a settlement pays (batched); every settlement has one (foreign key). */
+async function settlementHousehold(
+  ctx: RequestContext,
+  settlement: SettlementType,
+): Promise<Household> {
+  const household = await householdById(ctx).load(settlement.householdId);
+  if (!household) throw new Error(`settlement ${settlement.id} has no household`);
+  return household;
+}
+
 /**
  * Settlements on the admin side: reading (`settlement:approve`), approval, payment
  * (`settlement:pay`), acknowledgement, disputes, corrections and the cycle's reconciliation.
@@ -80,6 +94,27 @@ export class SettlementAdminResolver {
     @Arg("id", () => ID) id: string,
   ): Promise<typeof SettlementResult> {
     return getSettlement(ctx, id);
+  }
+
+  @FieldResolver(() => String, {
+    description: "Pseudonymous code of the settlement's household, e.g. SG-017.",
+  })
+  async householdCode(
+    @Root() settlement: SettlementType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<string> {
+    return (await settlementHousehold(ctx, settlement)).code;
+  }
+
+  @FieldResolver(() => VillageType, { description: "The village of the settlement's household." })
+  async householdVillage(
+    @Root() settlement: SettlementType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<VillageType> {
+    const household = await settlementHousehold(ctx, settlement);
+    const village = await villageById(ctx).load(household.villageId);
+    if (!village) throw new Error(`household ${household.id} has no village`);
+    return village;
   }
 
   @FieldResolver(() => [SettlementDeductionType], { description: "One per fee rule applied." })

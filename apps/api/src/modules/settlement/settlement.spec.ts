@@ -427,6 +427,30 @@ describe("settling a cycle with a partial and a rejected lot", () => {
     expect(credit.orders.totalItems).toBe(2);
   });
 
+  it("names each settlement's household by code and village", async () => {
+    const res = await finance.data<{
+      settlements: {
+        items: {
+          householdId: string;
+          householdCode: string;
+          householdVillage: { nameZh: string };
+        }[];
+      };
+    }>(
+      `query($cycle: ID!) { settlements(orderCycleId: $cycle) {
+        items { householdId householdCode householdVillage { nameZh } } } }`,
+      { cycle: market.cycle.id },
+    );
+    const byHousehold = new Map(res.settlements.items.map((s) => [s.householdId, s]));
+    const { h1, h2, h3 } = market.households;
+    // the fixture's H1 SG-001 and H2 SG-002, and H3 SG-003 made for these tests, all of 桑岗村
+    expect([h1, h2, h3].map((h) => byHousehold.get(h.id))).toEqual([
+      { householdId: h1.id, householdCode: "SG-001", householdVillage: { nameZh: "桑岗村" } },
+      { householdId: h2.id, householdCode: "SG-002", householdVillage: { nameZh: "桑岗村" } },
+      { householdId: h3.id, householdCode: "SG-003", householdVillage: { nameZh: "桑岗村" } },
+    ]);
+  });
+
   it("reconciles the cycle to 0, every term from its own rows", async () => {
     // payments 15100 + 6400 + 2000 + 3200 = 26700
     // payouts Σ net = 11941 + 3390 + 0 = 15331; deductions 659 + 210 = 869
@@ -589,9 +613,26 @@ describe("settling a cycle with a partial and a rejected lot", () => {
       errorCode: "INVALID_TRANSITION",
       from: "SETTLING",
       to: "SETTLED",
+      // only the two failing conditions, in the singular; the zero difference is not a reason
       message:
-        "The cycle cannot be settled yet: 1 settlements not paid or acknowledged, 1 orders still DELIVERED, reconciliation difference 0 fen.",
+        "The cycle cannot be settled yet: 1 settlement not paid or acknowledged; 1 order still DELIVERED.",
     });
+    const zh = await enterCycleState(
+      { ...ctx, locale: "zh-CN" },
+      market.cycle.id,
+      "SETTLED",
+      enterSettled,
+    );
+    expect(zh).toMatchObject({
+      message: "还不能结清这个周期：1 笔结算未付款或未确认；1 个订单仍是已送达未取货。",
+    });
+    await orders.update({ id: market.orders.o3.id }, { state: "PICKED_UP" });
+    const onlyUnpaid = await enterCycleState(ctx, market.cycle.id, "SETTLED", enterSettled);
+    // O3 picked up now: only H3's unpaid settlement is left to name
+    expect(onlyUnpaid).toMatchObject({
+      message: "The cycle cannot be settled yet: 1 settlement not paid or acknowledged.",
+    });
+    await orders.update({ id: market.orders.o3.id }, { state: "DELIVERED" });
     const cycle = await t.dataSource
       .getRepository(OrderCycle)
       .findOneByOrFail({ id: market.cycle.id });
@@ -800,7 +841,7 @@ describe("settling a cycle with a partial and a rejected lot", () => {
       errorCode: "INVALID_TRANSITION",
       from: "DELIVERED",
       to: "SETTLING",
-      message: "1 allocated lots have no quality check yet; settlement cannot start.",
+      message: "1 allocated lot has no quality check yet; settlement cannot start.",
     });
     expect(await t.dataSource.getRepository(Settlement).countBy({ orderCycleId: june.id })).toBe(0);
   });
