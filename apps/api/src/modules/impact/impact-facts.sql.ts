@@ -102,6 +102,18 @@ export const FARMER_SHARE_FACTS = `${PAID_SETTLEMENTS}
  * cycle opened (any market; the lowest market name on a tie); units without one are left out.
  */
 export const PREMIUM_FACTS = `
+  WITH pairs AS (
+    SELECT DISTINCT l.variant_id, l.order_cycle_id, c.opens_at
+    FROM lots l JOIN order_cycles c ON c.id = l.order_cycle_id
+    WHERE ${SCOPE("l.producer_group_id")}
+  ), ref AS (
+    SELECT p.variant_id, p.order_cycle_id,
+           (SELECT rp.price_fen FROM reference_prices rp
+             WHERE rp.variant_id = p.variant_id
+               AND rp.observed_on <= (p.opens_at AT TIME ZONE 'Asia/Shanghai')::date
+             ORDER BY rp.observed_on DESC, rp.market LIMIT 1) AS price_fen
+    FROM pairs p
+  )
   SELECT h.id AS subject, NULL::uuid AS item, ${period("c.opens_at")}, ${HOUSEHOLD_DIMENSIONS},
          pr.category::text AS category,
          ((f.producer_price_fen - ref.price_fen)::bigint * al.quantity) AS a,
@@ -114,12 +126,8 @@ export const PREMIUM_FACTS = `
   JOIN order_cycles c ON c.id = l.order_cycle_id
   JOIN households h ON h.id = l.household_id
   JOIN variants v ON v.id = l.variant_id JOIN products pr ON pr.id = v.product_id
-  CROSS JOIN LATERAL (
-    SELECT rp.price_fen FROM reference_prices rp
-    WHERE rp.variant_id = l.variant_id AND rp.observed_on <= (c.opens_at AT TIME ZONE 'Asia/Shanghai')::date
-    ORDER BY rp.observed_on DESC, rp.market LIMIT 1
-  ) ref
-  WHERE ${SCOPE("al.producer_group_id")}`;
+  JOIN ref ON ref.variant_id = l.variant_id AND ref.order_cycle_id = l.order_cycle_id
+  WHERE ref.price_fen IS NOT NULL AND ${SCOPE("al.producer_group_id")}`;
 
 /** Lines of orders not cancelled, by order placement: item = the order, a = complaints on it, b = 1. */
 export const ORDER_LINE_FACTS = `
@@ -148,10 +156,10 @@ export const RETENTION_FACTS = `
   SELECT prev.subject, NULL::uuid AS item, prev.year + 1 AS year, NULL::int AS month,
          prev.village_id, NULL::text AS head_sex, NULL::text AS age_band,
          NULL::boolean AS registered_poor, NULL::text AS category,
-         (EXISTS (SELECT 1 FROM active cur WHERE cur.subject = prev.subject
-                    AND cur.village_id = prev.village_id AND cur.year = prev.year + 1))::int::bigint AS a,
-         1::bigint AS b
-  FROM active prev`;
+         (cur.subject IS NOT NULL)::int::bigint AS a, 1::bigint AS b
+  FROM active prev
+  LEFT JOIN active cur ON cur.subject = prev.subject AND cur.village_id = prev.village_id
+    AND cur.year = prev.year + 1`;
 
 /** Quality checks of producers' lots, by day of the check: a = units accepted, b = received. */
 export const QUALITY_FACTS = `
