@@ -107,12 +107,10 @@ export const PREMIUM_FACTS = `
     FROM lots l JOIN order_cycles c ON c.id = l.order_cycle_id
     WHERE ${SCOPE("l.producer_group_id")}
   ), ref AS (
-    SELECT p.variant_id, p.order_cycle_id,
-           (SELECT rp.price_fen FROM reference_prices rp
-             WHERE rp.variant_id = p.variant_id
-               AND rp.observed_on <= (p.opens_at AT TIME ZONE 'Asia/Shanghai')::date
-             ORDER BY rp.observed_on DESC, rp.market LIMIT 1) AS price_fen
-    FROM pairs p
+    SELECT DISTINCT ON (p.variant_id, p.order_cycle_id) p.variant_id, p.order_cycle_id, rp.price_fen
+    FROM pairs p JOIN reference_prices rp ON rp.variant_id = p.variant_id
+      AND rp.observed_on <= (p.opens_at AT TIME ZONE 'Asia/Shanghai')::date
+    ORDER BY p.variant_id, p.order_cycle_id, rp.observed_on DESC, rp.market
   )
   SELECT h.id AS subject, NULL::uuid AS item, ${period("c.opens_at")}, ${HOUSEHOLD_DIMENSIONS},
          pr.category::text AS category,
@@ -127,7 +125,7 @@ export const PREMIUM_FACTS = `
   JOIN households h ON h.id = l.household_id
   JOIN variants v ON v.id = l.variant_id JOIN products pr ON pr.id = v.product_id
   JOIN ref ON ref.variant_id = l.variant_id AND ref.order_cycle_id = l.order_cycle_id
-  WHERE ref.price_fen IS NOT NULL AND ${SCOPE("al.producer_group_id")}`;
+  WHERE ${SCOPE("al.producer_group_id")}`;
 
 /** Lines of orders not cancelled, by order placement: item = the order, a = complaints on it, b = 1. */
 export const ORDER_LINE_FACTS = `
