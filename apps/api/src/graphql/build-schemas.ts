@@ -21,6 +21,8 @@ import { IdentityAdminResolver } from "../modules/identity/identity.admin-resolv
 import { UserAdminResolver } from "../modules/identity/user.admin-resolver";
 import { IdentityShopResolver } from "../modules/identity/identity.shop-resolver";
 import { ImpactShopResolver } from "../modules/impact/impact.shop-resolver";
+import { ImpactMetricsAdminResolver } from "../modules/impact/impact-metrics.admin-resolver";
+import { ImpactMetricsPartnerResolver } from "../modules/impact/impact-metrics.partner-resolver";
 import { PovertyLinePartnerResolver } from "../modules/impact/poverty-line.partner-resolver";
 import { OrderAdminResolver } from "../modules/order/order.admin-resolver";
 import {
@@ -79,8 +81,13 @@ export const RESOLVERS = {
     TrustEventAdminResolver,
     UserAdminResolver,
     IntakeAdminResolver,
+    ImpactMetricsAdminResolver,
   ] as ResolverList,
-  partner: [PartnerPartnerResolver, PovertyLinePartnerResolver] as ResolverList,
+  partner: [
+    PartnerPartnerResolver,
+    PovertyLinePartnerResolver,
+    ImpactMetricsPartnerResolver,
+  ] as ResolverList,
 };
 
 /**

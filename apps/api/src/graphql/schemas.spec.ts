@@ -49,6 +49,14 @@ describe("the three GraphQL schemas", () => {
     },
   );
 
+  it("partner has no household-level type: no type named after a household, no household id", () => {
+    const offending = names(schemas.partner).filter((name) =>
+      /^[^.]*Household|\.householdId$|\.headName$|\.code$|\.subject$/i.test(name),
+    );
+    // ImpactCell.householdCount is a count of many households, never one.
+    expect(offending).toEqual([]);
+  });
+
   it("builds the schemas from disjoint resolver lists", () => {
     const all = [...RESOLVERS.shop, ...RESOLVERS.admin, ...RESOLVERS.partner];
     expect(new Set(all).size).toBe(all.length);

@@ -3,6 +3,11 @@ import type { DataSource } from "typeorm";
 import { createMigratedDataSource } from "../test/test-database";
 import { buildDemoWorld, type DemoWorld } from "./plan/build-demo-world";
 import { writeDemoWorld, type WriteReport } from "./write-demo-world";
+import { contextAs } from "../test/intake-fixtures";
+import type { User } from "../modules/identity/user.entity";
+import { ImpactMetric } from "../modules/impact/impact-metrics.catalogue";
+import { ImpactDimension as D } from "../modules/impact/impact-metrics.query";
+import { impactMetrics } from "../modules/impact/impact-metrics.service";
 
 // Expected figures are the published ones of shared/reference/taihang-facts.md.
 const NOW = new Date("2026-11-29T08:00:00Z");
@@ -111,5 +116,48 @@ describe("the scale-1 demo world written to PostgreSQL agrees with the Taihang f
     expect(
       await count(`SELECT count(*) AS n FROM offers WHERE quantity_reserved > quantity_total`),
     ).toBe(0);
+  });
+
+  describe("the impact metrics on the demo world", () => {
+    const nobody = { id: "00000000-0000-4000-8000-000000000000" } as User;
+    const sanggangGroup = async () =>
+      (
+        (await dataSource.query(`SELECT g.id FROM producer_groups g JOIN villages v ON v.id = g.village_id
+          WHERE v.name_zh = '桑岗村'`)) as { id: string }[]
+      )[0]!.id;
+
+    it("count 76 participating households in Sanggang's group at the end of 2017, 46 registered poor", async () => {
+      const ctx = contextAs(dataSource, nobody, "STAFF", [await sanggangGroup()]);
+      const filter = { years: [2017] };
+      const metrics = [ImpactMetric.HOUSEHOLDS_PARTICIPATING];
+      const total = await impactMetrics(ctx, { metrics, groupBy: [], filter });
+      expect(total.cells.map((c) => c.value)).toEqual([76]);
+      const poor = await impactMetrics(ctx, { metrics, groupBy: [D.REGISTERED_POOR], filter });
+      // 46 registered poor, 76 − 46 = 30 not.
+      expect(poor.cells.map((c) => [c.registeredPoor, c.value])).toEqual([
+        [false, 30],
+        [true, 46],
+      ]);
+    });
+
+    it("add months up to the year and villages up to the total wherever nothing is suppressed", async () => {
+      const ctx = contextAs(dataSource, nobody, "ADMIN", []);
+      const metrics = [ImpactMetric.PAYMENTS_TO_HOUSEHOLDS];
+      const years = await impactMetrics(ctx, { metrics, groupBy: [D.YEAR] });
+      const months = await impactMetrics(ctx, { metrics, groupBy: [D.YEAR, D.MONTH] });
+      let checked = 0;
+      for (const year of years.cells) {
+        const cells = months.cells.filter((c) => c.year === year.year);
+        if (year.suppressed || cells.some((c) => c.suppressed)) continue;
+        expect(cells.reduce((sum, c) => sum + c.value!, 0)).toBe(year.value);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(5);
+      const total = await impactMetrics(ctx, { metrics, groupBy: [] });
+      const villages = await impactMetrics(ctx, { metrics, groupBy: [D.VILLAGE] });
+      expect(villages.cells.some((c) => c.suppressed)).toBe(false);
+      expect(villages.cells.reduce((sum, c) => sum + c.value!, 0)).toBe(total.cells[0]!.value);
+      expect(years.cells.filter((c) => !c.suppressed).length).toBeGreaterThan(5);
+    });
   });
 });

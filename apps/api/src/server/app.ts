@@ -17,6 +17,7 @@ import { resolvePrincipal, type Audience } from "../modules/identity/principal.s
 import { SignInLimiter } from "../modules/identity/sign-in-limiter";
 import { QUERY_LIMITS, queryLimits } from "./armor";
 import { mountPackingListCsv } from "../modules/intake/packing-list.csv-route";
+import { mountImpactExportCsv } from "../modules/impact/impact-export.csv-route";
 import { formatError } from "./format-error";
 import { cookieJar, tokenFromRequest } from "./session-cookie";
 
@@ -241,6 +242,9 @@ export async function createApp(
   ];
   mountPackingListCsv(app, (req, res, route) =>
     requestContext(req, res, "admin", route, mountDeps),
+  );
+  mountImpactExportCsv(app, (req, res, route) =>
+    requestContext(req, res, "partner", route, mountDeps),
   );
   serveSpa(app, "/shop", deps.config.shopDist);
   serveSpa(app, "/admin", deps.config.adminDist);

@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import { stringify as stringifyStream } from "csv-stringify";
 import { stringify } from "csv-stringify/sync";
 import type { Response } from "express";
 
@@ -57,4 +59,35 @@ export function sendCsv(
 /** Answers a refused download with a JSON error like the GraphQL endpoints' (`errors[0].message`). */
 export function sendJsonError(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * Streams a CSV download named `filename` like {@link sendCsv} (BOM, header, neutralised text,
+ * numbers as numbers, CRLF) through csv-stringify's stream, row by row from `rows`.
+ */
+export async function streamCsv(
+  res: Response,
+  filename: string,
+  header: readonly string[],
+  rows: Iterable<readonly CsvCell[]> | AsyncIterable<readonly CsvCell[]>,
+): Promise<void> {
+  const safe = (cell: CsvCell) => (typeof cell === "string" ? neutraliseFormula(cell) : cell);
+  res.status(200).set({
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${filename}"`,
+    "Cache-Control": "no-store",
+  });
+  res.write(UTF8_BOM);
+  const stringifier = stringifyStream({ record_delimiter: "windows" });
+  stringifier.pipe(res);
+  const finished = new Promise<void>((resolve, reject) => {
+    res.on("finish", resolve);
+    stringifier.on("error", reject);
+  });
+  stringifier.write(header.map(safe));
+  for await (const row of rows) {
+    if (!stringifier.write(row.map(safe))) await once(stringifier, "drain");
+  }
+  stringifier.end();
+  await finished;
 }
