@@ -243,8 +243,11 @@ describe("one OPEN cycle per producer group", () => {
   it("opens exactly one of two cycles of a group opened at the same time, naming the other", async () => {
     const first = await cycleIn("DECLARING");
     const second = await cycleIn("DECLARING");
-    await createOfferRow(t.dataSource, first, variants.eggsJin, 1600, 1200, 10);
-    await createOfferRow(t.dataSource, second, variants.eggsJin, 1600, 1200, 10);
+    // each offer of 10 is backed by 10 declared units, so only the other OPEN cycle refuses
+    for (const cycle of [first, second]) {
+      await declare(cycle, [[0, variants.eggsJin.id, 10]]);
+      await createOfferRow(t.dataSource, cycle, variants.eggsJin, 1600, 1200, 10);
+    }
     const other = await t.admin().signIn(fixture.logins.ADMIN, FIXTURE_PASSWORD);
     const answers = await Promise.all([
       move(staff, first.id, "OPEN"),
