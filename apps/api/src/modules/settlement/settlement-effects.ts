@@ -23,8 +23,7 @@ export async function enterSettling(ctx: RequestContext, cycle: OrderCycle): Pro
  * changes; the message names only the conditions that fail) unless every settlement of the cycle
  * — corrections booked in it included — is PAID, ACKNOWLEDGED or ADJUSTED after its payout (a
  * dispute closed without changing it), no order is still DELIVERED, and the reconciliation
- * difference is 0. Then the
- * orders PICKED_UP or NO_SHOW are CLOSED.
+ * difference is 0. Then the orders PICKED_UP or NO_SHOW are CLOSED.
  */
 export async function enterSettled(ctx: RequestContext, cycle: OrderCycle): Promise<void> {
   const [{ unpaid, delivered }] = (await ctx.manager.query(
