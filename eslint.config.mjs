@@ -12,6 +12,7 @@ export default tseslint.config(
       "**/.data/**",
       "**/coverage/**",
       "apps/shop/src/gql/**",
+      "apps/admin/src/gql/**",
     ],
   },
   js.configs.recommended,

@@ -1,9 +1,19 @@
+import { ApolloProvider } from "@apollo/client/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { AdminHome } from "./admin-home.js";
+import { App } from "./app.js";
+import { i18n } from "./i18n/index.js";
+import { createApolloClient } from "./lib/apollo.js";
+import { ViewerProvider } from "./lib/viewer.js";
+import "./styles.css";
 
+document.documentElement.lang = i18n.language;
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <AdminHome />
+    <ApolloProvider client={createApolloClient()}>
+      <ViewerProvider>
+        <App />
+      </ViewerProvider>
+    </ApolloProvider>
   </StrictMode>,
 );

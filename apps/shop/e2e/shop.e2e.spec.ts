@@ -4,8 +4,15 @@ import { formatFen } from "@nested/domain";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { itemName } from "../src/lib/format.js";
-import { startTestServer, shopGraphql, type TestServer } from "./api-server.js";
-import { launchChromium, seriousViolations, unmarkedChinese, VIEWPORTS } from "./browser.js";
+import {
+  launchChromium,
+  seriousViolations,
+  shopGraphql,
+  startTestServer,
+  type TestServer,
+  unmarkedChinese,
+  VIEWPORTS,
+} from "@nested/e2e-kit";
 
 const SHOTS = path.resolve(import.meta.dirname, "../e2e-screenshots");
 

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { Layout } from "./components/layout.js";
-import { Loading } from "./components/states.js";
+import { Loading } from "@nested/web-kit";
 import { useT } from "./i18n/index.js";
 import { AccountPage } from "./pages/account.js";
 import { CartPage } from "./pages/cart.js";

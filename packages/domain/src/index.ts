@@ -1,4 +1,5 @@
 export * from "./cycle/index.js";
+export * from "./display/index.js";
 export * from "./allocation/index.js";
 export * from "./errors/index.js";
 export * from "./identity/permissions.js";

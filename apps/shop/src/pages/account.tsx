@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { ErrorResultMessage, type ShopErrorResult } from "../components/error-result.js";
-import { Failed, QueryState } from "../components/states.js";
+import { Failed, QueryState } from "@nested/web-kit";
 import { graphql } from "../gql/index.js";
 import { useT } from "../i18n/index.js";
 import { dateOnly, dateTime, pick } from "../lib/format.js";

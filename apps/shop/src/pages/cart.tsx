@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { cartTotal, clearCart, limitLine, setQuantity, useCart } from "../cart/cart.js";
 import { ErrorResultMessage, type ShopErrorResult } from "../components/error-result.js";
-import { Failed, QueryState } from "../components/states.js";
+import { Failed, QueryState } from "@nested/web-kit";
 import { graphql } from "../gql/index.js";
 import { useT } from "../i18n/index.js";
 import { evictRootFields } from "../lib/apollo.js";

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { addOfferToCart } from "../cart/cart.js";
 import { Placeholder } from "../components/placeholder.js";
-import { QueryState } from "../components/states.js";
+import { QueryState } from "@nested/web-kit";
 import { useT } from "../i18n/index.js";
 import { dateTime, itemName, localDate, money, pick, timeLeft } from "../lib/format.js";
 import { MarketVillagesQuery, ShopOffersQuery } from "./home-queries.js";

@@ -1,5 +1,5 @@
 import { useQuery } from "@apollo/client/react";
-import { QueryState } from "../components/states.js";
+import { QueryState } from "@nested/web-kit";
 import { graphql } from "../gql/index.js";
 import { useT } from "../i18n/index.js";
 import { moneyGrouped, percent } from "../lib/format.js";

@@ -1,7 +1,7 @@
 import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { ErrorResultMessage, type ShopErrorResult } from "../components/error-result.js";
-import { Failed } from "../components/states.js";
+import { Failed } from "@nested/web-kit";
 import { graphql } from "../gql/index.js";
 import type { OrderFieldsFragment } from "../gql/graphql.js";
 import { useT } from "../i18n/index.js";

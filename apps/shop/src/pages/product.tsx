@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { addOfferToCart } from "../cart/cart.js";
 import { Placeholder } from "../components/placeholder.js";
-import { QueryState } from "../components/states.js";
+import { QueryState } from "@nested/web-kit";
 import { graphql } from "../gql/index.js";
 import { useT } from "../i18n/index.js";
 import { money, percent, pick, shortDate } from "../lib/format.js";

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { Link } from "react-router";
 import { ErrorResultMessage, type ShopErrorResult } from "../components/error-result.js";
-import { QueryState } from "../components/states.js";
+import { QueryState } from "@nested/web-kit";
 import { graphql } from "../gql/index.js";
 import { useT } from "../i18n/index.js";
 import { evictRootFields } from "../lib/apollo.js";

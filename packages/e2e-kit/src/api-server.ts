@@ -4,8 +4,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-const API_MAIN = path.resolve(import.meta.dirname, "../../api/dist/main.js");
-const SHOP_DIST = path.resolve(import.meta.dirname, "../dist");
+const APPS = path.resolve(import.meta.dirname, "../../../apps");
+const API_MAIN = path.join(APPS, "api/dist/main.js");
+/** The built SPAs the API serves at `/shop/` and `/admin/`. */
+const SPA_DIST = { shop: path.join(APPS, "shop/dist"), admin: path.join(APPS, "admin/dist") };
 /** The PostgreSQL server the test makes its database on (the API tests' variable and default). */
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -31,12 +33,13 @@ async function onServer(sql: string): Promise<void> {
 /**
  * Creates `nm_e2e_<random>` on the test server, starts `apps/api/dist/main.js` on it (migrations
  * at start, `SEED_DEMO=true` loads the Taihang demo data into the empty database, any free port)
- * serving the built shop, and resolves once it prints its URLs.
+ * serving the built SPA `spa` (the shop or the admin SPA), and resolves once it prints its URLs.
+ * Throws when the API or that SPA is not built, or the API exits before it listens.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(spa: keyof typeof SPA_DIST = "shop"): Promise<TestServer> {
   for (const [file, hint] of [
     [API_MAIN, "the API is not built"],
-    [path.join(SHOP_DIST, "index.html"), "the shop is not built"],
+    [path.join(SPA_DIST[spa], "index.html"), `the ${spa} SPA is not built`],
   ] as const) {
     if (!existsSync(file)) throw new Error(`${file} is missing (${hint}): run pnpm build first`);
   }
@@ -52,7 +55,8 @@ export async function startTestServer(): Promise<TestServer> {
       PORT: "0",
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
-      SHOP_DIST,
+      SHOP_DIST: SPA_DIST.shop,
+      ADMIN_DIST: SPA_DIST.admin,
       NODE_ENV: "test",
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -85,14 +89,36 @@ export async function startTestServer(): Promise<TestServer> {
   };
 }
 
-/** POSTs one GraphQL operation to the Shop API, with a bearer token when given. */
-export async function shopGraphql<T>(
+/**
+ * POSTs one GraphQL operation to the Shop API, with a bearer token when given; resolves `data`,
+ * throws with the GraphQL errors when there is none.
+ */
+export function shopGraphql<T>(
   origin: string,
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
 ): Promise<T> {
-  const res = await fetch(`${origin}/shop/graphql`, {
+  return postGraphql<T>(`${origin}/shop/graphql`, query, variables, token);
+}
+
+/** The same for the Admin API (`/admin/graphql`). */
+export function adminGraphql<T>(
+  origin: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
+  return postGraphql<T>(`${origin}/admin/graphql`, query, variables, token);
+}
+
+async function postGraphql<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<T> {
+  const res = await fetch(url, {
     method: "POST",
     headers: {
       "content-type": "application/json",

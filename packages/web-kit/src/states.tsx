@@ -1,10 +1,13 @@
 import type { ErrorLike } from "@apollo/client";
 import { useApolloClient } from "@apollo/client/react";
-import { useT } from "../i18n/index.js";
+import { useTranslation } from "react-i18next";
 
-/** A polite "loading" line for screen readers and eyes. */
+/**
+ * A polite "loading" line for screen readers and eyes. The app's strings must have
+ * `state.loading`, `state.failed` and `state.retry`.
+ */
 export function Loading() {
-  const { t } = useT();
+  const { t } = useTranslation();
   return (
     <p className="muted" role="status">
       {t("state.loading")}
@@ -17,7 +20,7 @@ export function Loading() {
  * every query on screen again (a failed network fails them all).
  */
 export function Failed({ error, retry }: { error: ErrorLike; retry?: () => void }) {
-  const { t } = useT();
+  const { t } = useTranslation();
   const client = useApolloClient();
   return (
     <div className="alert" role="alert">
