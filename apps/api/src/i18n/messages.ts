@@ -68,6 +68,7 @@ export const MESSAGES = {
       lotsUnchecked: "还有 {{count}} 个批次没有验收，不能打包：{{lots}}",
       orderWrongState: "订单 {{orderId}} 现在是「{{from}}」状态，不能改为「{{to}}」。",
       noOrders: "请至少选择一个订单。",
+      tooManyOrders: "一次最多标记 {{max}} 个订单，请分几次标记。",
       csvSignIn: "请先登录。",
       csvForbidden: "您没有查看配货单的权限。",
       csvBadRequest: "请提供 orderCycleId。",
@@ -259,6 +260,7 @@ export const MESSAGES = {
       referenceLength: "凭证号最多 100 个字符。",
       noteLength: "说明需要 1 到 1000 个字符。",
       notADay: "日期不正确，请填写真实的日期（YYYY-MM-DD）。",
+      futureDay: "这一天还没有到（按北京时间），不能填写以后的日期。",
       reasonLength: "原因需要 1 到 500 个字符。",
       correctionRange: "更正金额必须是不为 0 的整数分，绝对值不超过 {{max}} 分。",
       correctOnlyPaid:
@@ -361,6 +363,7 @@ export const MESSAGES = {
         "{{count}} lots have not been checked yet, so the cycle cannot be packed: {{lots}}",
       orderWrongState: "Order {{orderId}} is {{from}} and cannot become {{to}}.",
       noOrders: "Choose at least one order.",
+      tooManyOrders: "Mark at most {{max}} orders at a time; split the list.",
       csvSignIn: "Please sign in first.",
       csvForbidden: "You may not see packing lists.",
       csvBadRequest: "Give an orderCycleId.",
@@ -561,6 +564,7 @@ export const MESSAGES = {
       referenceLength: "The reference may have at most 100 characters.",
       noteLength: "The note needs 1 to 1000 characters.",
       notADay: "This is not a real day (YYYY-MM-DD).",
+      futureDay: "That day has not come yet (Beijing time); a later day cannot be entered.",
       reasonLength: "The reason needs 1 to 500 characters.",
       correctionRange:
         "A correction is a whole number of fen, not 0, at most {{max}} fen either way.",

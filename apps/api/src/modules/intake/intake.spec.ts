@@ -544,6 +544,25 @@ describe("delivery and pickup", () => {
     __typename ... on OrdersMarked { orders { orderId state } }
     ... on InvalidTransitionError { from to allowed } } }`;
 
+  it("refuses a list longer than 500 orders in words, marking none", async () => {
+    // 501 distinct well-formed ids: one over the limit; none of them needs to exist.
+    const ids = Array.from(
+      { length: 501 },
+      (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+    );
+    const before = await orderStates();
+    const answer = await staff.data<{ markOrdersPickedUp: Record<string, unknown> }>(
+      `mutation($ids: [ID!]!) { markOrdersPickedUp(orderIds: $ids) {
+        __typename ... on InvalidInputError { problems { field message } } } }`,
+      { ids },
+    );
+    expect(answer.markOrdersPickedUp).toEqual({
+      __typename: "InvalidInputError",
+      problems: [{ field: "orderIds", message: "一次最多标记 500 个订单，请分几次标记。" }],
+    });
+    expect(await orderStates()).toEqual(before);
+  });
+
   it("marks orders only once they are DELIVERED, all or none", async () => {
     const ids = april.orders.slice(0, 2).map((o) => o.id);
     const early = await staff.data<{ markOrdersPickedUp: Record<string, unknown> }>(MARK, { ids });

@@ -71,6 +71,12 @@ export async function deliverOrderCycle(ctx: RequestContext, cycle: OrderCycle):
 type PickupRefusal = InvalidInputError | NotFoundError | InvalidTransitionError;
 
 /**
+ * The most orders one pickup or no-show call may mark: the largest pickup point of the demo serves
+ * under 100 orders a cycle, so 500 covers any real list while bounding one transaction's locks.
+ */
+export const MAX_ORDERS_MARKED = 500;
+
+/**
  * Moves orders from DELIVERED to `to` (PICKED_UP or NO_SHOW), all or none, locking them first.
  * NotFoundError names the first id that is unknown or outside the caller's producer groups;
  * InvalidTransitionError the first order not DELIVERED (with its allowed next states).
@@ -85,6 +91,10 @@ async function markOrders(
   if (ids.length === 0)
     return new InvalidInputError(t("intake.inputRefused"), [
       { field: "orderIds", message: t("intake.noOrders") },
+    ]);
+  if (ids.length > MAX_ORDERS_MARKED)
+    return new InvalidInputError(t("intake.inputRefused"), [
+      { field: "orderIds", message: t("intake.tooManyOrders", { max: MAX_ORDERS_MARKED }) },
     ]);
   const malformed = ids.find((id) => !isUuid(id));
   if (malformed) return new NotFoundError(t("intake.orderNotFound", { orderId: malformed }));

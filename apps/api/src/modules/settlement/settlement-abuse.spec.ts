@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shanghaiDay } from "@nested/domain";
 import {
   createCycleRow,
   createOfferRow,
@@ -86,7 +87,7 @@ describe("days that do not exist", () => {
 });
 
 describe("a payout's days must exist", () => {
-  it("refuses paying or acknowledging a settlement on 30 February instead of storing 2 March, changing nothing", async () => {
+  it("refuses paying or acknowledging a settlement on 30 February (instead of storing 2 March) or on a day still to come, changing nothing", async () => {
     const cycle = await createCycleRow(
       t.dataSource,
       fixture.groups.sanggang.id,
@@ -127,6 +128,19 @@ describe("a payout's days must exist", () => {
       __typename: "InvalidInputError",
       problems: [{ field: "paidOn", message: "日期不正确，请填写真实的日期（YYYY-MM-DD）。" }],
     });
+    // Tomorrow in Beijing: the day after today's Asia/Shanghai date, counted on the calendar.
+    const [y, m, d] = shanghaiDay(new Date()).split("-").map(Number);
+    const tomorrow = new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
+    const futurePay = await finance.data<{ markSettlementPaid: Answer }>(PAY, {
+      id: settlement.id,
+      on: tomorrow,
+    });
+    expect(futurePay.markSettlementPaid).toEqual({
+      __typename: "InvalidInputError",
+      problems: [
+        { field: "paidOn", message: "这一天还没有到（按北京时间），不能填写以后的日期。" },
+      ],
+    });
     expect(
       (
         await finance.data<{ markSettlementPaid: Answer }>(PAY, {
@@ -141,6 +155,13 @@ describe("a payout's days must exist", () => {
     });
     expect(badAck.acknowledgeSettlement.problems).toEqual([
       { field: "acknowledgedOn", message: "日期不正确，请填写真实的日期（YYYY-MM-DD）。" },
+    ]);
+    const futureAck = await finance.data<{ acknowledgeSettlement: Answer }>(ACK, {
+      id: settlement.id,
+      on: tomorrow,
+    });
+    expect(futureAck.acknowledgeSettlement.problems).toEqual([
+      { field: "acknowledgedOn", message: "这一天还没有到（按北京时间），不能填写以后的日期。" },
     ]);
     const after = await t.dataSource
       .getRepository(Settlement)

@@ -1,4 +1,9 @@
-import { isCalendarDay, settlementMachine, type SettlementState } from "@nested/domain";
+import {
+  isCalendarDay,
+  settlementMachine,
+  type SettlementState,
+  shanghaiDay,
+} from "@nested/domain";
 import {
   InvalidInputError,
   InvalidTransitionError,
@@ -157,13 +162,19 @@ export function approveSettlement(ctx: RequestContext, id: string) {
   });
 }
 
-/** InvalidInputError on `field` when `day` is not a day of the calendar (e.g. 2018-02-30). */
+/**
+ * InvalidInputError on `field` when `day` is not a day of the calendar (e.g. 2018-02-30) or lies
+ * after today in Asia/Shanghai (a payout or an acknowledgement cannot have happened tomorrow).
+ */
 function notADay(ctx: RequestContext, field: string, day: string): InvalidInputError | null {
-  if (isCalendarDay(day)) return null;
   const t = translatorFor(ctx.locale);
-  return new InvalidInputError(t("settlement.inputRefused"), [
-    { field, message: t("settlement.notADay") },
-  ]);
+  const problem = !isCalendarDay(day)
+    ? t("settlement.notADay")
+    : day > shanghaiDay(new Date())
+      ? t("settlement.futureDay")
+      : null;
+  if (!problem) return null;
+  return new InvalidInputError(t("settlement.inputRefused"), [{ field, message: problem }]);
 }
 
 /**
