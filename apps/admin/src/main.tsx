@@ -5,6 +5,7 @@ import { App } from "./app.js";
 import { i18n } from "./i18n/index.js";
 import { createApolloClient } from "./lib/apollo.js";
 import { ViewerProvider } from "./lib/viewer.js";
+import "@nested/web-kit/base.css";
 import "./styles.css";
 
 document.documentElement.lang = i18n.language;
