@@ -248,6 +248,9 @@ export const MESSAGES = {
       amountRange: "金额必须是 1 到 {{max}} 分之间的整数。",
       referenceLength: "凭证号最多 100 个字符。",
       orderNotFound: "找不到这个订单。",
+      referenceRecorded:
+        "这个订单上已经记过一笔同样金额、同样方式、凭证号 {{reference}} 的付款，没有再记一次。",
+      paidInFuture: "付款时间还没有到，不能填写以后的时间。",
       moreThanOwed: "这笔款超过了订单尚欠的金额（还欠 {{owed}} 分）。",
       invalidTransition: "订单付款状态不能从 {{from}} 变为 {{to}}（可变为：{{allowed}}）。",
     },
@@ -550,6 +553,9 @@ export const MESSAGES = {
       amountRange: "The amount must be a whole number of fen from 1 to {{max}}.",
       referenceLength: "The reference may have at most 100 characters.",
       orderNotFound: "There is no such order.",
+      referenceRecorded:
+        "This order already has a payment of this amount and method with reference {{reference}}; it was not recorded again.",
+      paidInFuture: "The time of payment has not come yet; a later time cannot be entered.",
       moreThanOwed: "This is more than the order still owes ({{owed}} fen).",
       invalidTransition:
         "The order's payment cannot go from {{from}} to {{to}} (it may go to: {{allowed}}).",

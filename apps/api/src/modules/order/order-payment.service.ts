@@ -41,7 +41,10 @@ async function scopedOrder(ctx: RequestContext, orderId: string, lock: boolean) 
  * owed (due − paid), so an order is never overpaid by a payment; overpayment only arises when
  * intake lowers what is due (then CREDIT_OWED at SETTLING). Refused (InvalidInputError, nothing
  * written): amount not a whole number of fen in 1…{@link MAX_PAYMENT_FEN}, more than still owed,
- * a reference over 100 characters. Unknown order or one of another group → NotFoundError.
+ * a reference over 100 characters, a `paidAt` still to come, or a payment with the same reference
+ * (transfer or receipt number), amount and method as one already on this order — a form sent
+ * twice records the money once (part payments differ in amount or reference). Unknown
+ * order or one of another group → NotFoundError.
  */
 export async function recordPayment(
   ctx: RequestContext,
@@ -67,10 +70,22 @@ export async function recordPayment(
   const reference = input.reference?.trim() || null;
   if (reference && reference.length > 100)
     problems.push({ field: "reference", message: t("payment.referenceLength") });
+  // A minute of grace for the clock of the device that typed it.
+  if (input.paidAt && input.paidAt.getTime() > Date.now() + 60_000)
+    problems.push({ field: "paidAt", message: t("payment.paidInFuture") });
   if (problems.length) return new InvalidInputError(t("payment.inputRefused"), problems);
   return inRefusableTransaction(ctx, async (tx) => {
     const order = await scopedOrder(tx, input.orderId, true);
     if (!order) return new NotFoundError(t("payment.orderNotFound"));
+    // The same reference, amount and method again on one order is the same form sent twice;
+    // checked under the order's row lock, so two copies arriving together cannot both pass.
+    const copy = { orderId: order.id, reference: reference ?? "", amountFen: input.amountFen };
+    if (reference && (await tx.manager.existsBy(Payment, { ...copy, method: input.method })))
+      refuse(
+        new InvalidInputError(t("payment.inputRefused"), [
+          { field: "reference", message: t("payment.referenceRecorded", { reference }) },
+        ]),
+      );
     const due = (await orderDuesById(tx, [order.id])).get(order.id)!;
     const owed = due.dueFen - due.paidFen;
     // PAID too: a paid order the consumer enlarged (changeOrder) owes the difference now.

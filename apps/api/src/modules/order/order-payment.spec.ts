@@ -11,7 +11,7 @@ let admin: GraphqlClient;
 
 beforeAll(async () => {
   t = await startTestApi("order_payment", {
-    prepare: async (ds) => void (market = await createOrderingMarket(ds, 1)),
+    prepare: async (ds) => void (market = await createOrderingMarket(ds, 3)),
   });
   const user = await t.dataSource.manager.save(User, {
     email: "admin@payments.test",
@@ -83,5 +83,90 @@ describe("payments of an order the consumer changes after paying", () => {
       [order.id],
     )) as [{ n: number }];
     expect(n).toBe(2);
+  });
+});
+
+describe("a payment form sent twice", () => {
+  const RECORD_WITH = `mutation($orderId: ID!, $amountFen: Money!, $reference: String, $paidAt: DateTimeISO) {
+    recordPayment(orderId: $orderId, amountFen: $amountFen, method: WECHAT_PAY,
+                  reference: $reference, paidAt: $paidAt) {
+      __typename ... on RecordedPayment { amountFen }
+      ... on InvalidInputError { problems { field message } }
+    }
+  }`;
+
+  async function paymentsOf(orderId: string): Promise<number> {
+    const [{ n }] = (await t.dataSource.query(
+      "SELECT count(*)::int AS n FROM payments WHERE order_id = $1",
+      [orderId],
+    )) as [{ n: number }];
+    return n;
+  }
+
+  it("records a transfer number once, also when both copies arrive at the same time", async () => {
+    const consumer = shopAs(t, market.consumers[1]!.token);
+    // 3 jin of eggs: 3 × 1600 = 4800 owed; a part payment of 1000 sent twice at once
+    const order = await place(consumer, {
+      orderCycleId: market.cycle.id,
+      pickupPointId: market.pickupPoint.id,
+      lines: [{ offerId: market.eggs.id, quantity: 3 }],
+      idempotencyKey: randomUUID(),
+    });
+    const vars = { orderId: order.id, amountFen: 1000, reference: "WX-4200001234" };
+    const answers = await Promise.all([
+      admin.data<{ recordPayment: { __typename: string } }>(RECORD_WITH, vars),
+      admin.data<{ recordPayment: { __typename: string } }>(RECORD_WITH, vars),
+    ]);
+    expect(answers.map((a) => a.recordPayment.__typename).sort()).toEqual([
+      "InvalidInputError",
+      "RecordedPayment",
+    ]);
+    const refused = answers.find((a) => a.recordPayment.__typename === "InvalidInputError")!;
+    expect(refused.recordPayment).toEqual({
+      __typename: "InvalidInputError",
+      problems: [
+        {
+          field: "reference",
+          message:
+            "This order already has a payment of this amount and method with reference WX-4200001234; it was not recorded again.",
+        },
+      ],
+    });
+    expect(await paymentsOf(order.id!)).toBe(1);
+    // 4800 − 1000 = 3800 still owed: the rest under another number is taken and pays the order
+    const rest = await admin.data<{ recordPayment: object }>(RECORD_WITH, {
+      orderId: order.id,
+      amountFen: 3800,
+      reference: "WX-4200001235",
+    });
+    expect(rest.recordPayment).toEqual({ __typename: "RecordedPayment", amountFen: 3800 });
+    expect(await paymentState(order.id!)).toBe("PAID");
+  });
+
+  it("refuses a time of payment still to come, recording nothing", async () => {
+    const consumer = shopAs(t, market.consumers[2]!.token);
+    const order = await place(consumer, {
+      orderCycleId: market.cycle.id,
+      pickupPointId: market.pickupPoint.id,
+      lines: [{ offerId: market.eggs.id, quantity: 1 }],
+      idempotencyKey: randomUUID(),
+    });
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString();
+    const answer = await admin.data<{ recordPayment: object }>(RECORD_WITH, {
+      orderId: order.id,
+      amountFen: 1600,
+      paidAt: tomorrow,
+    });
+    expect(answer.recordPayment).toEqual({
+      __typename: "InvalidInputError",
+      problems: [
+        {
+          field: "paidAt",
+          message: "The time of payment has not come yet; a later time cannot be entered.",
+        },
+      ],
+    });
+    expect(await paymentsOf(order.id!)).toBe(0);
+    expect(await paymentState(order.id!)).toBe("UNPAID");
   });
 });
