@@ -79,6 +79,12 @@ export async function createCycle(c: CycleRun): Promise<void> {
   const { page } = run;
   await run.signIn(STAFF);
   await page.goto(run.url(`/cycles?group=${c.producerGroupId}`));
+  // The group's cycles, newest first: the demo's DECLARING next month heads the list.
+  await expect
+    .poll(() => page.locator("tbody tr").first().locator("td").nth(1).textContent())
+    .toBe("报货中");
+  await accessible(page);
+  await run.shot("01-cycles-list");
   await page.getByRole("link", { name: "新建周期" }).click();
   await page.waitForURL((u) => u.pathname.endsWith("/cycles/new"));
   await page.locator("select").selectOption(c.producerGroupId);
@@ -106,7 +112,21 @@ export async function createCycle(c: CycleRun): Promise<void> {
   await expect.poll(() => page.getByRole("alertdialog").textContent()).toContain("不能撤回");
   await page.getByRole("button", { name: "不，返回" }).click();
   expect(await boardState(page)).toBe("草稿");
-  await moveOn(page, "开始报货", "报货中");
+  // Two staff at once: a second tab starts declarations first; this tab's stale button is then
+  // refused in words, with what is allowed now, and the board shows the cycle as it is.
+  const other = await run.context.newPage();
+  await other.goto(page.url());
+  await moveOn(other, "开始报货", "报货中");
+  await other.close();
+  await page.getByRole("button", { name: "开始报货", exact: true }).click();
+  await expect.poll(() => page.getByRole("alert").count()).toBe(1);
+  await expect.poll(() => boardState(page)).toBe("报货中");
+  expect(await page.getByText("现在允许的下一步：").textContent()).toBe(
+    "现在允许的下一步：订购中、已取消。",
+  );
+  await run.shot("02-cycle-board-stale-refused");
+  await page.reload();
+  await expect.poll(() => boardState(page)).toBe("报货中");
   await accessible(page);
   await run.shot("02-cycle-board-declaring");
   await switchLanguage(page, "en", /^Cycle board/);
