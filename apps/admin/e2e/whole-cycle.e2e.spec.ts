@@ -16,6 +16,33 @@ describe("a whole order cycle in the admin SPA", () => {
 
   beforeAll(async () => {
     c.run = await startAdminE2E();
+    // Baoshi's producer group; the demo's OPEN cycle of the group is cancelled first, since one
+    // group has one OPEN cycle at a time and the test opens its own.
+    const admin = await c.run.adminToken("admin@demo.nested.market");
+    const { producerGroups } = await c.run.admin<{
+      producerGroups: { id: string; nameEn: string }[];
+    }>(admin, "{ producerGroups { id nameEn } }");
+    const baoshi = producerGroups.find((g) => g.nameEn.includes("Baoshi"));
+    if (!baoshi) throw new Error("the demo data has no Baoshi producer group");
+    c.producerGroupId = baoshi.id;
+    const { orderCycles } = await c.run.admin<{ orderCycles: { items: { id: string }[] } }>(
+      admin,
+      `query($g: ID) { orderCycles(producerGroupId: $g, state: OPEN) { items { id } } }`,
+      { g: baoshi.id },
+    );
+    for (const open of orderCycles.items) {
+      const { transitionOrderCycle } = await c.run.admin<{
+        transitionOrderCycle: { __typename: string; state?: string };
+      }>(
+        admin,
+        `mutation($id: ID!) { transitionOrderCycle(id: $id, to: CANCELLED) {
+           __typename ... on AdminOrderCycle { state } } }`,
+        { id: open.id },
+      );
+      if (transitionOrderCycle.state !== "CANCELLED") {
+        throw new Error(`could not cancel Baoshi's open cycle: ${transitionOrderCycle.__typename}`);
+      }
+    }
   });
   afterAll(async () => {
     await c.run?.close();

@@ -119,6 +119,10 @@ const CALLS: Record<string, { query: string; variables?: Record<string, unknown>
     query: `mutation($id: ID!) { markOrderNoShow(orderId: $id) { __typename } }`,
     variables: { id: NOBODY },
   },
+  "AllocationAdminResolver.cycleAllocation": {
+    query: `query($id: ID!) { cycleAllocation(orderCycleId: $id) { lotId } }`,
+    variables: { id: NOBODY },
+  },
   "PickupPointAdminResolver.removePickupPoint": {
     query: `mutation($id: ID!) { removePickupPoint(id: $id) { __typename } }`,
     variables: { id: NOBODY },

@@ -16,6 +16,7 @@ import { HouseholdAdminResolver } from "../modules/household/household.admin-res
 import { HouseholdRegisterAdminResolver } from "../modules/household/household-register.admin-resolver";
 import { ProducerGroupAdminResolver } from "../modules/household/producer-group.admin-resolver";
 import { VillageShopResolver } from "../modules/household/village.shop-resolver";
+import { AllocationAdminResolver } from "../modules/intake/allocation.admin-resolver";
 import { IntakeAdminResolver } from "../modules/intake/intake.admin-resolver";
 import { IdentityAdminResolver } from "../modules/identity/identity.admin-resolver";
 import { UserAdminResolver } from "../modules/identity/user.admin-resolver";
@@ -81,6 +82,7 @@ export const RESOLVERS = {
     TrustEventAdminResolver,
     UserAdminResolver,
     IntakeAdminResolver,
+    AllocationAdminResolver,
     ImpactMetricsAdminResolver,
   ] as ResolverList,
   partner: [

@@ -80,6 +80,7 @@ export const ADMIN_MATRIX: Readonly<Record<string, readonly string[]>> = {
   "IntakeAdminResolver.packingList": ["STAFF", "ADMIN"],
   "IntakeAdminResolver.markOrdersPickedUp": ["STAFF", "ADMIN"],
   "IntakeAdminResolver.markOrderNoShow": ["STAFF", "ADMIN"],
+  "AllocationAdminResolver.cycleAllocation": ["STAFF", "ADMIN"],
   "ImpactMetricsAdminResolver.impactMetrics": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
   "PartnerPartnerResolver.partnerOrganisation": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
   "PovertyLinePartnerResolver.povertyLines": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],

@@ -1,16 +1,58 @@
 import { Route, Routes } from "react-router";
-import { useT } from "../../i18n/index.js";
+import { RequirePermission } from "../../components/guard.js";
+import { IntakeRoutes } from "../intake/routes.js";
+import { AllocationPage } from "./allocation-page.js";
+import { CycleBoardPage } from "./cycle-board-page.js";
+import { CycleListPage } from "./cycle-list-page.js";
+import { DeclarationsPage } from "./declarations-page.js";
+import { NewCyclePage } from "./new-cycle-page.js";
+import { OffersPage } from "./offers-page.js";
+import { OrdersPage } from "./orders-page.js";
 
-function Overview() {
-  const { t } = useT();
-  return <h1>{t("cycles.title")}</h1>;
-}
-
-/** The order cycles pages, under their own path. */
+/**
+ * The order cycles pages under `/cycles`: the list, a new cycle, the board `/cycles/:id` and its
+ * sub-pages (declarations, offers, orders, allocation). Every other path under a cycle
+ * (`/cycles/:id/intake`, `/packing`, `/pickups`) belongs to the intake feature's routes.
+ */
 export function CycleRoutes() {
   return (
     <Routes>
-      <Route index element={<Overview />} />
+      <Route index element={<CycleListPage />} />
+      <Route
+        path="new"
+        element={
+          <RequirePermission permission="cycle:manage">
+            <NewCyclePage />
+          </RequirePermission>
+        }
+      />
+      <Route path=":id" element={<CycleBoardPage />} />
+      <Route path=":id/declarations" element={<DeclarationsPage />} />
+      <Route
+        path=":id/offers"
+        element={
+          <RequirePermission permission="cycle:manage">
+            <OffersPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path=":id/orders"
+        element={
+          <RequirePermission permission="payment:record">
+            <OrdersPage />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path=":id/allocation"
+        element={
+          <RequirePermission permission="intake:record">
+            <AllocationPage />
+          </RequirePermission>
+        }
+      />
+      <Route path=":id/*" element={<IntakeRoutes />} />
     </Routes>
   );
 }

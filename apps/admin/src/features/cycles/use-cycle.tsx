@@ -1,0 +1,53 @@
+import { useQuery } from "@apollo/client/react";
+import { QueryState } from "@nested/web-kit";
+import type { ReactNode } from "react";
+import { Link, useParams } from "react-router";
+import { ErrorResultMessage } from "../../components/error-result.js";
+import type { CycleQuery as CycleQueryResult } from "../../gql/graphql.js";
+import { useT } from "../../i18n/index.js";
+import { CycleQuery } from "./documents.js";
+
+/** The cycle of the page (`/cycles/:id/…`), as the Admin API answers it. */
+export type BoardCycle = Extract<CycleQueryResult["orderCycle"], { __typename: "AdminOrderCycle" }>;
+
+/**
+ * Loads the cycle of the URL and renders `children(cycle)` under a heading with the code and
+ * a link back to the board; loading, failure and "not found" (also another group's cycle) in
+ * words.
+ */
+export function WithCycle({
+  title,
+  children,
+}: {
+  title: string;
+  children(cycle: BoardCycle): ReactNode;
+}) {
+  const { t } = useT();
+  const { id = "" } = useParams();
+  const { data, loading, error, refetch } = useQuery(CycleQuery, { variables: { id } });
+  const state = (
+    <QueryState loading={loading} error={error} retry={() => void refetch()} hasData={!!data} />
+  );
+  if (!data) return state;
+  const found = data.orderCycle;
+  if (found.__typename !== "AdminOrderCycle") {
+    return (
+      <section>
+        <h1>{title}</h1>
+        {"message" in found && <ErrorResultMessage error={found} />}
+        <Link to="/cycles">{t("cycles.backToList")}</Link>
+      </section>
+    );
+  }
+  return (
+    <section className="stack">
+      <p className="no-print">
+        <Link to={`/cycles/${found.id}`}>{t("cycles.backToBoard", { code: found.code })}</Link>
+      </p>
+      <h1>
+        {title} · {found.code}
+      </h1>
+      {children(found)}
+    </section>
+  );
+}
