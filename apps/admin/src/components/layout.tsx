@@ -40,10 +40,11 @@ export function Layout() {
           {viewer && (
             <>
               <span className="muted">
-                {t("account.signedInAs", {
-                  name: viewer.displayName,
-                  role: t(`role.${viewer.role}`),
-                })}
+                {/* A name from the data: marked Chinese when it is, whatever the page's language. */}
+                <span lang={/\p{Script=Han}/u.test(viewer.displayName) ? "zh-CN" : undefined}>
+                  {viewer.displayName}
+                </span>{" "}
+                {t("account.role", { role: t(`role.${viewer.role}`) })}
               </span>
               <button
                 type="button"

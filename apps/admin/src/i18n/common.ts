@@ -20,7 +20,7 @@ export const common = {
       impact: "成效",
     },
     account: {
-      signedInAs: "{{name}}（{{role}}）",
+      role: "（{{role}}）",
       signOut: "退出",
     },
     role: {
@@ -65,7 +65,7 @@ export const common = {
       impact: "Impact",
     },
     account: {
-      signedInAs: "{{name}} ({{role}})",
+      role: "({{role}})",
       signOut: "Sign out",
     },
     role: {
