@@ -73,9 +73,7 @@ async function someVariant(run: AdminE2E, staff: string): Promise<string> {
   const res = await run.admin<{
     products: { items: { variants: { id: string; maxPerOrder: number }[] }[] };
   }>(staff, `{ products(page: { skip: 0, take: 20 }) { items { variants { id maxPerOrder } } } }`);
-  const variant = res.products.items
-    .flatMap((p) => p.variants)
-    .find((v) => v.maxPerOrder >= 2);
+  const variant = res.products.items.flatMap((p) => p.variants).find((v) => v.maxPerOrder >= 2);
   if (!variant) throw new Error("no variant allows 2 per order");
   return variant.id;
 }

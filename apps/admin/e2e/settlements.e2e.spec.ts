@@ -16,7 +16,11 @@ describe("settlements", () => {
     const staff = await run.adminToken("staff@demo.nested.market");
     await transitionCycle(run, staff, s.cycleId, "SETTLING");
     const finance = await run.adminToken("finance@demo.nested.market");
-    const res = await run.admin(finance, `query($id: ID!) { settlements(orderCycleId: $id) { items { householdCode grossFen netFen deductions { kind amountFen } } } reconciliation(orderCycleId: $id) { ... on Reconciliation { differenceFen paymentsFen } } }`, { id: s.cycleId });
+    const res = await run.admin(
+      finance,
+      `query($id: ID!) { settlements(orderCycleId: $id) { items { householdCode grossFen netFen deductions { kind amountFen } } } reconciliation(orderCycleId: $id) { ... on Reconciliation { differenceFen paymentsFen } } }`,
+      { id: s.cycleId },
+    );
     console.log(JSON.stringify(res, null, 1), s);
     expect(1).toBe(1);
   });
