@@ -5,8 +5,9 @@ import type { AdminE2E } from "./support.js";
  * The small Baoshi month the settlements spec starts from, brought to DELIVERED through the Admin
  * and Shop APIs (no UI): household A declares 4 units and B 2 units of one variant; the offer
  * sells at ¥15.00 to consumers and pays producers ¥12.00; three Baoshi consumers (c0498 … c0500)
- * each order 2 units, finance records every payment in full, every lot is accepted whole and all
- * three orders are picked up.
+ * each order 2 units, finance records every payment in full; A's lot is received whole but only 3
+ * of its 4 units accepted (STALE), so one unit (¥15.00) is owed back to one consumer; B's lot is
+ * accepted whole, and all three orders are picked up.
  */
 export interface DeliveredBaoshiCycle {
   producerGroupId: string;
@@ -198,11 +199,16 @@ export async function deliveredBaoshiCycle(run: AdminE2E): Promise<DeliveredBaos
   for (const to of ["CLOSED", "ALLOCATED", "COLLECTING"])
     await transitionCycle(run, staff, cycleId, to);
   const lots = await run.admin<{
-    lots: { items: { id: string; quantityAllocated: number }[] };
-  }>(staff, `query($id: ID!) { lots(orderCycleId: $id) { items { id quantityAllocated } } }`, {
-    id: cycleId,
-  });
+    lots: { items: { id: string; householdCode: string; quantityAllocated: number }[] };
+  }>(
+    staff,
+    `query($id: ID!) { lots(orderCycleId: $id) { items { id householdCode quantityAllocated } } }`,
+    {
+      id: cycleId,
+    },
+  );
   for (const lot of lots.lots.items) {
+    const short = lot.householdCode === a.code ? 1 : 0;
     const checked = await run.admin<{ recordQualityCheck: Answer }>(
       staff,
       `mutation($input: QualityCheckInput!) { recordQualityCheck(input: $input) {
@@ -211,7 +217,8 @@ export async function deliveredBaoshiCycle(run: AdminE2E): Promise<DeliveredBaos
         input: {
           lotId: lot.id,
           quantityReceived: lot.quantityAllocated,
-          quantityAccepted: lot.quantityAllocated,
+          quantityAccepted: lot.quantityAllocated - short,
+          reason: short ? "STALE" : null,
         },
       },
     );

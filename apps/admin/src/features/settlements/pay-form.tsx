@@ -38,7 +38,8 @@ export function PayForm({ id }: { id: string }) {
     );
   }
   return (
-    <form className="stack narrow" onSubmit={submit} aria-labelledby="pay-title">
+    // noValidate: a day after `max` is refused by this form in words, not by a browser bubble
+    <form className="stack narrow" onSubmit={submit} aria-labelledby="pay-title" noValidate>
       <h3 id="pay-title">{t("settlements.pay.title")}</h3>
       <PaymentMethodSelect
         label={t("settlements.pay.method")}
