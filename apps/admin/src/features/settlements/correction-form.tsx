@@ -48,7 +48,7 @@ export function CorrectionForm({
       return refuse(t(`settlements.${fen.problem}`), [
         { field: t("settlements.correction.amount"), message: t(`settlements.${fen.problem}`) },
       ]);
-    await attempt(
+    const saved = await attempt(
       async () =>
         (
           await correct({
@@ -57,6 +57,11 @@ export function CorrectionForm({
         ).data?.addSettlementCorrection,
       t("settlements.correction.done"),
     );
+    // booked: clear the form so that a second tap cannot book the same correction twice
+    if (saved) {
+      setAmount("");
+      setReason("");
+    }
   }
   return (
     <form className="stack narrow" onSubmit={submit} aria-labelledby="correction-title">

@@ -369,7 +369,6 @@ export const CreditOwedQuery = graphql(`
       totalItems
       items {
         id
-        state
         dueFen
         paidFen
         balanceFen

@@ -5,8 +5,8 @@ import { evictRootFields } from "../../lib/apollo.js";
 import { percentToBasisPoints, shanghaiToday, yuanToFen } from "./amounts.js";
 import { CreateFeeRuleMutation } from "./documents.js";
 import { OutcomeMessage, useOutcome } from "./outcome.js";
+import { FEE_KINDS } from "./settlement-table.js";
 
-const KINDS = ["TRANSPORT", "PACKAGING", "GROUP_FUND"] as const;
 const BASES = ["PERCENT_OF_GROSS", "PER_UNIT"] as const;
 
 /**
@@ -16,7 +16,7 @@ const BASES = ["PERCENT_OF_GROSS", "PER_UNIT"] as const;
  */
 export function FeeRuleForm({ producerGroupId }: { producerGroupId: string }) {
   const { t } = useT();
-  const [kind, setKind] = useState<(typeof KINDS)[number]>("TRANSPORT");
+  const [kind, setKind] = useState<(typeof FEE_KINDS)[number]>("TRANSPORT");
   const [basis, setBasis] = useState<(typeof BASES)[number]>("PERCENT_OF_GROSS");
   const [amount, setAmount] = useState("");
   const [validFrom, setValidFrom] = useState(shanghaiToday());
@@ -60,7 +60,7 @@ export function FeeRuleForm({ producerGroupId }: { producerGroupId: string }) {
       <label>
         {t("settlements.fees.kind")}
         <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-          {KINDS.map((k) => (
+          {FEE_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`settlements.kind.${k}`)}
             </option>

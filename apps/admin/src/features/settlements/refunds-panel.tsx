@@ -15,7 +15,6 @@ function shortCode(orderId: string): string {
 
 interface OwedOrder {
   id: string;
-  state: string;
   dueFen: number;
   paidFen: number;
   balanceFen: number;

@@ -6,6 +6,14 @@ import { ErrorResultMessage, errorResultOf } from "../../components/error-result
 import { useT } from "../../i18n/index.js";
 import { SettlementQuery } from "./documents.js";
 import { SettlementActions } from "./settlement-actions.js";
+import { FEE_KINDS } from "./settlement-table.js";
+
+/** Deductions in the order the settlements table shows its fee columns. */
+function sortedByKind<T extends { kind: string }>(deductions: readonly T[]): T[] {
+  return [...deductions].sort(
+    (a, b) => FEE_KINDS.indexOf(a.kind as never) - FEE_KINDS.indexOf(b.kind as never),
+  );
+}
 
 /**
  * `/settlements/<id>`: one household's settlement for a cycle — gross, each fee, adjustments and
@@ -63,7 +71,7 @@ export function SettlementDetailPage() {
       </p>
       <h1>{t("settlements.detail.title", { code: s.householdCode })}</h1>
       <p>
-        {t("settlements.detail.village")}:{" "}
+        {t("settlements.detail.village")}
         <span lang={language === "en" && village.nameEn ? "en" : "zh-CN"}>
           {pick(language, village.nameZh, village.nameEn)}
         </span>
@@ -76,7 +84,7 @@ export function SettlementDetailPage() {
               <th scope="row">{t("settlements.table.gross")}</th>
               <td className="num">{formatFen(s.grossFen)}</td>
             </tr>
-            {s.deductions.map((d) => (
+            {sortedByKind(s.deductions).map((d) => (
               <tr key={d.id} data-col={d.kind}>
                 <th scope="row">− {t(`settlements.kind.${d.kind}`)}</th>
                 <td className="num">{formatFen(d.amountFen)}</td>

@@ -11,8 +11,8 @@ import { ApproveSettlementMutation, SettlementsQuery } from "./documents.js";
 import { OutcomeMessage, useOutcome } from "./outcome.js";
 
 const TAKE = 50;
-/** Fee kinds in the order the columns show them. */
-const KINDS = ["TRANSPORT", "PACKAGING", "GROUP_FUND"] as const;
+/** Fee kinds in the order the columns (and a settlement's page) show them. */
+export const FEE_KINDS = ["TRANSPORT", "PACKAGING", "GROUP_FUND"] as const;
 
 /**
  * A cycle's settlements by household code: gross, each fee (a column per fee kind present),
@@ -47,7 +47,9 @@ export function SettlementTable({
       />
     );
   if (list.totalItems === 0) return <p className="muted">{t("settlements.noSettlements")}</p>;
-  const kinds = KINDS.filter((k) => list.items.some((s) => s.deductions.some((d) => d.kind === k)));
+  const kinds = FEE_KINDS.filter((k) =>
+    list.items.some((s) => s.deductions.some((d) => d.kind === k)),
+  );
   const fee = (deductions: { kind: string; amountFen: number }[], kind: string) =>
     deductions.filter((d) => d.kind === kind).reduce((sum, d) => sum + d.amountFen, 0);
   return (

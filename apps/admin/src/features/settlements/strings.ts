@@ -69,7 +69,7 @@ export const strings = {
     detail: {
       title: "{{code}} 的结算",
       back: "回到周期结算",
-      village: "村",
+      village: "村：",
       correctionOf: "这是对一笔早先结算的更正。",
       calculatedAt: "计算时间",
       approvedAt: "审批时间",
@@ -141,7 +141,6 @@ export const strings = {
       title: "应退给消费者的款项",
       none: "没有应退的款项。",
       order: "订单",
-      orderState: "订单状态",
       paid: "已付",
       due: "应付",
       owed: "应退",
@@ -241,7 +240,7 @@ export const strings = {
     detail: {
       title: "Settlement of {{code}}",
       back: "Back to the cycle's settlements",
-      village: "Village",
+      village: "Village: ",
       correctionOf: "This corrects an earlier settlement.",
       calculatedAt: "Calculated",
       approvedAt: "Approved",
@@ -314,7 +313,6 @@ export const strings = {
       title: "Owed back to consumers",
       none: "Nothing is owed back.",
       order: "Order",
-      orderState: "Order state",
       paid: "Paid",
       due: "Due",
       owed: "Owed back",
