@@ -120,6 +120,12 @@ describe("the settlements pages", () => {
     expect(await page.locator(".difference").getAttribute("class")).toContain("balanced");
     // the one order that lost a unit is owed ¥15.00 back
     expect(await page.locator("tr[data-order] td strong").allTextContents()).toEqual(["¥15.00"]);
+    // recalculating while SETTLING replaces the two unapproved settlements with the same figures
+    await page.getByRole("button", { name: "重新计算结算" }).click();
+    await expect
+      .poll(() => page.getByRole("status").allTextContents())
+      .toContain("已重新计算 2 条结算（已审批的不变）。");
+    await expect.poll(() => rowCells(s.codeA)).toContain("¥32.76");
     expect(await seriousViolations(page)).toEqual([]);
     await run.shot("settlements-zh");
 
@@ -293,6 +299,7 @@ describe("the settlements pages", () => {
       .selectOption(later.createOrderCycle.id ?? "");
     const amount = page.locator('input[name="amount"]');
     const submit = page.getByRole("button", { name: "添加更正" });
+    await amount.waitFor();
     await amount.fill("-1.505");
     await submit.click();
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("最多两位小数");
@@ -313,5 +320,31 @@ describe("the settlements pages", () => {
     expect(booked.map((r) => [r.householdCode, r.state, r.netFen, r.correctsSettlementId])).toEqual(
       [[s.codeB, "CALCULATED", -150, b.id]],
     );
+  });
+
+  it("record a dispute of a paid settlement and its resolution; a blank note is refused", async () => {
+    const { page } = run;
+    const a = (await settlementRows()).find((r) => r.householdCode === s.codeA)!;
+    await page.goto(run.url(`/settlements/${a.id}`));
+    const dispute = page.getByRole("button", { name: "登记异议" });
+    await dispute.click();
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toContain("说明需要 1 到 1000 个字符");
+    await page.locator('textarea[name="dispute"]').fill("农户说少算了一斤");
+    await dispute.click();
+    await expect.poll(() => page.locator("dl.facts dd").first().textContent()).toBe("有异议");
+    await page.locator('textarea[name="resolve"]').fill("重新过秤，数量无误");
+    await page.getByRole("button", { name: "异议已处理" }).click();
+    await expect.poll(() => page.locator("dl.facts dd").first().textContent()).toBe("已处理异议");
+    // resolved after payment: it keeps its payout (paid on stays) and may be corrected later
+    expect((await settlementRows()).find((r) => r.id === a.id)).toMatchObject({
+      state: "ADJUSTED",
+      netFen: 3276,
+      paidMethod: "BANK_TRANSFER",
+    });
+    await expect.poll(() => page.getByRole("heading", { name: /添加更正/ }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await run.shot("settlements-dispute-resolved");
   });
 });

@@ -6,6 +6,7 @@ import {
   ErrorResultMessage,
   errorResultOf,
 } from "../../components/error-result.js";
+import { useT } from "../../i18n/index.js";
 
 /** What the last save said: a refusal in words, a confirmation, or a failed request. */
 export interface Outcome {
@@ -19,9 +20,18 @@ export interface Outcome {
  * union member: an ErrorResult is shown as the refusal (the form keeps what was typed, since
  * nothing here clears it), anything else as `doneText` (or what it makes of the answer). Resolves true when it was saved.
  * `refuse(message)` shows a refusal found before asking the API (e.g. a future payout day).
+ * Switching the page's language clears the message (it was written in the other language).
  */
 export function useOutcome() {
+  const { language } = useT();
   const [outcome, setOutcome] = useState<Outcome>({});
+  // words shown in one language are not left on a page switched to the other (what was typed
+  // stays in the forms; only the message of the last save goes)
+  const [shownIn, setShownIn] = useState(language);
+  if (shownIn !== language) {
+    setShownIn(language);
+    setOutcome({});
+  }
   async function attempt<T>(
     run: () => Promise<T>,
     doneText: string | ((answer: T) => string),
