@@ -49,7 +49,7 @@ const PACKING_LIST = `query($id: ID!, $point: ID) {
       orderCycleCode
       pickupPoints {
         nameZh address
-        orders { shortCode consumerName phone lines { productNameZh variantNameZh units } }
+        orders { shortCode state consumerName phone lines { productNameZh variantNameZh units } }
         totals { variantNameZh units }
       }
     }
@@ -377,6 +377,7 @@ describe("packing list", () => {
     address: string;
     orders: {
       shortCode: string;
+      state: string;
       consumerName: string;
       phone: string;
       lines: { productNameZh: string; variantNameZh: string; units: number }[];
@@ -413,6 +414,13 @@ describe("packing list", () => {
       .find((p) => p.nameZh === "海淀·学院路")!
       .orders.find((o) => o.consumerName === "=1+1")!;
     expect(first.phone).toBe("+8613800138000");
+    // packed: every order with units left is READY (order 5, with none, was CANCELLED and is absent)
+    expect(points.flatMap((p) => p.orders.map((o) => o.state))).toEqual([
+      "READY",
+      "READY",
+      "READY",
+      "READY",
+    ]);
   });
 
   it("downloads as CSV with a BOM, the same rows, and formulas neutralised", async () => {
@@ -596,6 +604,20 @@ describe("delivery and pickup", () => {
       "NO_SHOW",
       "DELIVERED",
       "CANCELLED",
+    ]);
+    // the pickup screen reads the same states from the packing list
+    const after = await staff.data<{
+      packingList: { pickupPoints: { orders: { shortCode: string; state: string }[] }[] };
+    }>(PACKING_LIST, { id: april.cycle.id });
+    const stateByCode = new Map(
+      after.packingList.pickupPoints.flatMap((p) => p.orders.map((o) => [o.shortCode, o.state])),
+    );
+    const codeOf = (n: number) => april.orders[n]!.id.slice(0, 8).toUpperCase();
+    expect([0, 1, 2, 3].map((n) => stateByCode.get(codeOf(n)))).toEqual([
+      "PICKED_UP",
+      "PICKED_UP",
+      "NO_SHOW",
+      "DELIVERED",
     ]);
   });
 
