@@ -340,7 +340,7 @@ describe("intake and quality check", () => {
       lots: { totalItems: number; items: Record<string, unknown>[] };
     }>(
       `query($id: ID!) { lots(orderCycleId: $id, state: PACKED) { totalItems items {
-        householdCode villageNameZh variantNameZh quantityDeclared quantityAllocated quantityReceived quantityAccepted householdComplaints } } }`,
+        householdCode villageNameZh variantNameZh quantityDeclared quantityAllocated quantityReceived quantityAccepted householdComplaints rejectionReason refundedFen } } }`,
       { id: april.cycle.id },
     );
     expect(data.lots).toEqual({
@@ -355,6 +355,8 @@ describe("intake and quality check", () => {
           quantityReceived: 9,
           quantityAccepted: 5,
           householdComplaints: 0,
+          rejectionReason: "CRACKED",
+          refundedFen: 8000, // 3200 + 3200 + 1600, the partial check above
         },
         {
           householdCode: "SG-003",
@@ -365,9 +367,21 @@ describe("intake and quality check", () => {
           quantityReceived: 5,
           quantityAccepted: 5,
           householdComplaints: 0,
+          rejectionReason: null,
+          refundedFen: 0,
         },
       ],
     });
+    const rejected = await staff.data<{ lots: { items: Record<string, unknown>[] } }>(
+      `query($id: ID!) { lots(orderCycleId: $id, state: REJECTED) { items {
+        householdCode rejectionReason refundedFen } } }`,
+      { id: april.cycle.id },
+    );
+    // SG-002: 3 × 1600 = 4800 (STALE); SG-004's millet: 2 × 4200 = 8400 (NOT_OWN_PRODUCE)
+    expect(rejected.lots.items).toEqual([
+      { householdCode: "SG-002", rejectionReason: "STALE", refundedFen: 4800 },
+      { householdCode: "SG-004", rejectionReason: "NOT_OWN_PRODUCE", refundedFen: 8400 },
+    ]);
   });
 });
 
