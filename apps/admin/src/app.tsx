@@ -7,6 +7,7 @@ import { CatalogRoutes } from "./features/catalog/routes.js";
 import { CycleRoutes } from "./features/cycles/routes.js";
 import { HomePage } from "./features/home/home-page.js";
 import { HouseholdRoutes } from "./features/households/routes.js";
+import { IntakeRoutes } from "./features/intake/routes.js";
 import { SettlementRoutes } from "./features/settlements/routes.js";
 import { SignInPage } from "./features/sign-in/sign-in-page.js";
 import { TrustRoutes } from "./features/trust/routes.js";
@@ -47,6 +48,14 @@ export function App() {
             element={
               <RequirePermission permission="household:read">
                 <CycleRoutes />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="collection/*"
+            element={
+              <RequirePermission permission="intake:record">
+                <IntakeRoutes />
               </RequirePermission>
             }
           />
