@@ -13,8 +13,14 @@ import { DataName, ProductName } from "./names.js";
 import { type PackingPoint, usePackingList } from "./packing-page.js";
 import { MarkNoShowMutation, MarkPickedUpMutation, PackingListQuery } from "./queries.js";
 
-/** The answer of a pickup mutation in words: the refusal, or what was done. */
-type Answer = { refusal: AdminErrorResult } | { done: string };
+/**
+ * The answer of a pickup mutation: the refusal (in the API's words), or what was done as a string
+ * key and its values (translated when shown, so it follows a language switch).
+ */
+type Answer =
+  | { refusal: AdminErrorResult }
+  | { done: "intake.pickups.marked"; count: number }
+  | { done: "intake.pickups.noShowDone"; code: string };
 
 /** Turns a thrown network failure into a refusal in words. */
 function failure(t: (key: string) => string, e: unknown): AdminErrorResult {
@@ -44,7 +50,7 @@ function PointPickups({ point, canMark }: { point: PackingPoint; canMark: boolea
     const refused = errorResultOf(result.data?.markOrdersPickedUp);
     if (refused) return setAnswer({ refusal: refused });
     setSelected(new Set());
-    setAnswer({ done: t("intake.pickups.marked", { count: orderIds.length }) });
+    setAnswer({ done: "intake.pickups.marked", count: orderIds.length });
   }
 
   async function noShow(orderId: string, shortCode: string) {
@@ -56,7 +62,7 @@ function PointPickups({ point, canMark }: { point: PackingPoint; canMark: boolea
     const refused = errorResultOf(result.data?.markOrderNoShow);
     if (refused) return setAnswer({ refusal: refused });
     setSelected((s) => new Set([...s].filter((id) => id !== orderId)));
-    setAnswer({ done: t("intake.pickups.noShowDone", { code: shortCode }) });
+    setAnswer({ done: "intake.pickups.noShowDone", code: shortCode });
   }
 
   function toggle(orderId: string, on: boolean) {
@@ -129,7 +135,7 @@ function PointPickups({ point, canMark }: { point: PackingPoint; canMark: boolea
       {answer && "refusal" in answer && <ErrorResultMessage error={answer.refusal} />}
       {answer && "done" in answer && (
         <p className="notice" role="status">
-          {answer.done}
+          {t(answer.done, answer)}
         </p>
       )}
     </section>
