@@ -34,11 +34,20 @@ export function usePackingList(cycleId: string) {
   return { ...query, list, refusal: errorResultOf(answer) };
 }
 
-function PointSheet({ cycleId, point }: { cycleId: string; point: PackingPoint }) {
+function PointSheet({
+  cycleId,
+  cycleCode,
+  point,
+}: {
+  cycleId: string;
+  cycleCode: string;
+  point: PackingPoint;
+}) {
   const { t, language } = useT();
   const headingId = `point-${point.pickupPointId}`;
   return (
     <section className="packing-point" aria-labelledby={headingId}>
+      <p className="print-only">{t("intake.cycle.heading", { code: cycleCode })}</p>
       <h3 id={headingId}>
         <DataName zh={point.nameZh} en={point.nameEn} />
       </h3>
@@ -129,7 +138,7 @@ export function PackingPage() {
   const { list, refusal, loading, error, refetch } = usePackingList(id);
   return (
     <CycleFrame cycleId={id} moves={["PACKED", "DISPATCHED"]}>
-      {() => (
+      {(cycle) => (
         <section className="stack packing" aria-labelledby="packing-title">
           <h2 id="packing-title" className="no-print">
             {t("intake.nav.packing")}
@@ -152,7 +161,12 @@ export function PackingPage() {
           {refusal && <ErrorResultMessage error={refusal} />}
           {list && list.pickupPoints.length === 0 && <p>{t("intake.packing.empty")}</p>}
           {list?.pickupPoints.map((point) => (
-            <PointSheet key={point.pickupPointId} cycleId={id} point={point} />
+            <PointSheet
+              key={point.pickupPointId}
+              cycleId={id}
+              cycleCode={cycle.code}
+              point={point}
+            />
           ))}
         </section>
       )}

@@ -1,9 +1,15 @@
 import { Route, Routes } from "react-router";
+import { useT } from "../../i18n/index.js";
 import { IntakePage } from "./intake-page.js";
 import { PackingPage } from "./packing-page.js";
 import { PickupsPage } from "./pickups-page.js";
 
 export { IntakePage, PackingPage, PickupsPage };
+
+function NoPage() {
+  const { t } = useT();
+  return <h1>{t("notFound")}</h1>;
+}
 
 /**
  * The collection point's pages of one cycle, relative to where they are mounted:
@@ -17,6 +23,7 @@ export function IntakeRoutes() {
       <Route path=":id/intake" element={<IntakePage />} />
       <Route path=":id/packing" element={<PackingPage />} />
       <Route path=":id/pickups" element={<PickupsPage />} />
+      <Route path="*" element={<NoPage />} />
     </Routes>
   );
 }
