@@ -6,20 +6,22 @@ export const STAFF_LOGIN = "staff@demo.nested.market";
 
 /**
  * The Baoshi cycle {@link allocatedBaoshiCycle} sets up, ALLOCATED. Prices in fen.
- * - Lots: household A (the smaller code of two Baoshi households) declares 10 × eggs 1 jin
- *   (¥25.00, producer ¥21.00); household B declares 4 × walnuts 2 jin (¥56.00, producer ¥48.00).
+ * - Lots: of three Baoshi households, by code, A declares 10 × eggs 1 jin (¥25.00, producer
+ *   ¥21.00); B 4 × walnuts 2 jin (¥56.00, producer ¥48.00); C 2 × millet 5-jin bag (¥54.00,
+ *   producer ¥47.00).
  * - Orders (placed in this order through the Shop API):
  *   O1 c0498 at Changping: eggs 3;  O2 c0499 at Changping: eggs 2 + walnuts 1;
- *   O3 c0500 at Tongzhou: eggs 4 + walnuts 2.
+ *   O3 c0500 at Tongzhou: eggs 4 + walnuts 2 + millet 2.
  * - Allocation: each variant has one lot, so eggs 3 + 2 + 4 = 9 of A's 10, walnuts 1 + 2 = 3 of
- *   B's 4.
+ *   B's 4, millet 2 of C's 2.
  */
 export interface BaoshiCycle {
   producerGroupId: string;
   cycleId: string;
-  /** Household codes: A has the eggs lot, B the walnuts lot (A < B, the intake list's order). */
+  /** Household codes: A has the eggs lot, B walnuts, C millet (A < B < C, the intake list's order). */
   householdA: string;
   householdB: string;
+  householdC: string;
   /** Pickup point ids by English name. */
   changpingId: string;
   tongzhouId: string;
@@ -90,17 +92,19 @@ export async function allocatedBaoshiCycle(run: AdminE2E): Promise<BaoshiCycle> 
   await transition(admin, cycleId, "DECLARING");
 
   const households = await admin<{ households: { items: { id: string; code: string }[] } }>(
-    `query($g: ID!) { households(filter: { producerGroupId: $g }, page: { skip: 0, take: 2 }) {
+    `query($g: ID!) { households(filter: { producerGroupId: $g }, page: { skip: 0, take: 3 }) {
       items { id code } } }`,
     { g: producerGroupId },
   );
-  const [a, b] = [...households.households.items].sort((x, y) => x.code.localeCompare(y.code));
+  const [a, b, h] = [...households.households.items].sort((x, y) => x.code.localeCompare(y.code));
   const variants = await run.server.db.query<{ id: string; name_en: string }>(
-    "SELECT id, name_en FROM variants WHERE name_en IN ('Free-range eggs, 1 jin', 'Walnuts, 2 jin')",
+    `SELECT id, name_en FROM variants
+      WHERE name_en IN ('Free-range eggs, 1 jin', 'Walnuts, 2 jin', 'Millet, 5-jin bag')`,
   );
   const variantId = (name: string) => variants.rows.find((v) => v.name_en === name)!.id;
   const eggs = variantId("Free-range eggs, 1 jin");
   const walnuts = variantId("Walnuts, 2 jin");
+  const millet = variantId("Millet, 5-jin bag");
   const declared = await admin<{ recordSupplyDeclarations: { __typename: string } }>(
     `mutation($id: ID!, $entries: [SupplyDeclarationEntry!]!) {
       recordSupplyDeclarations(orderCycleId: $id, entries: $entries) {
@@ -110,6 +114,7 @@ export async function allocatedBaoshiCycle(run: AdminE2E): Promise<BaoshiCycle> 
       entries: [
         { householdId: a!.id, variantId: eggs, quantity: 10 },
         { householdId: b!.id, variantId: walnuts, quantity: 4 },
+        { householdId: h!.id, variantId: millet, quantity: 2 },
       ],
     },
   );
@@ -125,6 +130,7 @@ export async function allocatedBaoshiCycle(run: AdminE2E): Promise<BaoshiCycle> 
       offers: [
         { variantId: eggs, priceFen: 2500, producerPriceFen: 2100, buffer: 0 },
         { variantId: walnuts, priceFen: 5600, producerPriceFen: 4800, buffer: 0 },
+        { variantId: millet, priceFen: 5400, producerPriceFen: 4700, buffer: 0 },
       ],
     },
   );
@@ -155,6 +161,7 @@ export async function allocatedBaoshiCycle(run: AdminE2E): Promise<BaoshiCycle> 
       [
         [eggs, 4],
         [walnuts, 2],
+        [millet, 2],
       ],
     ],
   ];
@@ -189,6 +196,7 @@ export async function allocatedBaoshiCycle(run: AdminE2E): Promise<BaoshiCycle> 
     cycleId,
     householdA: a!.code,
     householdB: b!.code,
+    householdC: h!.code,
     changpingId,
     tongzhouId,
     orderIds,

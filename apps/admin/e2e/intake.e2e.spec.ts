@@ -32,7 +32,7 @@ async function expectAccessible(page: Page): Promise<void> {
 /**
  * The intake, packing and pickup pages on a Baoshi cycle brought to ALLOCATED through the APIs
  * (intake-fixture.ts: eggs ¥25.00 from household A, 9 allocated to O1 3, O2 2, O3 4; walnuts
- * ¥56.00 from household B, 3 allocated to O2 1, O3 2), then the three intake steps of the
+ * ¥56.00 from household B, 3 allocated to O2 1, O3 2; millet ¥54.00 from C, 2 to O3), then the three intake steps of the
  * whole-cycle test, with values worked out by hand.
  */
 describe("the collection point's pages", () => {
@@ -54,7 +54,7 @@ describe("the collection point's pages", () => {
     const page = c.run.page;
     await page.setViewportSize(TABLET);
     await page.goto(c.run.url(intake.collectionPath(c, "intake")));
-    await expect.poll(() => page.locator(".intake-progress p").textContent()).toBe("已检 0 / 2 批");
+    await expect.poll(() => page.locator(".intake-progress p").textContent()).toBe("已检 0 / 3 批");
     expect(await page.getByText("订购周期处于“收货中”时才能质检。").count()).toBe(1); // ALLOCATED
     await expectAccessible(page);
     await c.run.shot("intake-allocated-tablet-zh");
@@ -65,7 +65,7 @@ describe("the collection point's pages", () => {
     await page.getByRole("button", { name: "分拣完成" }).click();
     await expect
       .poll(() => page.locator(".cycle-frame .alert").textContent())
-      .toContain("还有 2 个批次没有验收，不能打包");
+      .toContain("还有 3 个批次没有验收，不能打包");
 
     const eggs = page.locator("section.lot").nth(0);
     expect(await eggs.locator("h3").textContent()).toContain(cycle.householdA);
@@ -95,13 +95,18 @@ describe("the collection point's pages", () => {
     // 9 allocated − 7 accepted = 2 short; 2 × ¥25.00 = ¥50.00 (5000 fen)
     await expect.poll(() => eggs.locator(".lot-refund").textContent()).toBe("缺 2 件，退款 ¥50.00");
     expect(await eggs.locator(".lot-state").textContent()).toBe("部分合格");
-    await expect.poll(() => page.locator(".intake-progress p").textContent()).toBe("已检 1 / 2 批");
+    await expect.poll(() => page.locator(".intake-progress p").textContent()).toBe("已检 1 / 3 批");
 
     await intake.qualityCheckWithOneRejection(c);
     const walnuts = page.locator("section.lot").nth(1);
     expect(await walnuts.locator("h3").textContent()).toContain(cycle.householdB);
     // rejected whole: 3 allocated × ¥56.00 = ¥168.00 (16800 fen)
     expect(await walnuts.locator(".lot-refund").textContent()).toBe("缺 3 件，退款 ¥168.00");
+    // the step accepted C's millet by Enter: 2 received = 2 allocated, nothing short
+    const millet = page.locator("section.lot").nth(2);
+    expect(await millet.locator("h3").textContent()).toContain(cycle.householdC);
+    expect(await millet.locator(".lot-state").textContent()).toBe("合格");
+    expect(await millet.locator(".lot-refund").textContent()).toBe("无缺件，无退款");
     // refunds per order. Eggs, 2 short over O1 3, O2 2, O3 4: exact 2×3/9 = 0.67, 0.44, 0.89,
     // all floor to 0; the 2 units go to the largest remainders O3, O1 → 2500 fen each.
     // Walnuts, 3 short over O2 1, O3 2: 1 and 2 exactly → 5600 and 11200.
@@ -120,7 +125,7 @@ describe("the collection point's pages", () => {
     await expect
       .poll(() => eggs.locator(".lot-refund").textContent())
       .toBe("2 units short, refund ¥50.00");
-    expect(await page.locator(".intake-progress p").textContent()).toBe("2 of 2 lots checked");
+    expect(await page.locator(".intake-progress p").textContent()).toBe("3 of 3 lots checked");
     await expectAccessible(page);
     await c.run.shot("intake-checked-tablet-en");
     await setLanguage(page, "zh-CN");
@@ -134,13 +139,13 @@ describe("the collection point's pages", () => {
     const sheet = (name: string) =>
       page.locator("section.packing-point").filter({ has: page.getByRole("heading", { name }) });
     // Changping: O1 eggs 3 − 1 short = 2, O2 eggs 2 (its walnut refunded away): 4 eggs.
-    // Tongzhou: O3 eggs 4 − 1 = 3 (walnuts refunded away). No walnut line anywhere.
+    // Tongzhou: O3 eggs 4 − 1 = 3 and millet 2 (walnuts refunded away). No walnut line anywhere.
     const units = async (name: string) =>
-      (await sheet(name).locator("table.packing-totals tbody td.num").allTextContents()).map(
-        Number,
-      );
+      (await sheet(name).locator("table.packing-totals tbody td.num").allTextContents())
+        .map(Number)
+        .sort();
     expect(await units("昌平·回龙观")).toEqual([4]);
-    expect(await units("通州·梨园")).toEqual([3]);
+    expect(await units("通州·梨园")).toEqual([2, 3]);
     expect(await sheet("昌平·回龙观").locator("tbody th[scope=row]").count()).toBe(2);
     expect(await page.locator("section.packing").textContent()).not.toContain("核桃");
     await expectAccessible(page);

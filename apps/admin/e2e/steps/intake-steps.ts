@@ -92,6 +92,12 @@ export async function qualityCheckWithOneRejection(c: CycleRun): Promise<void> {
       await expect
         .poll(() => section.locator(".lot-refund").textContent())
         .toMatch(/无缺件，无退款|Nothing short, no refund/);
+      const next = toCheck[n + 1];
+      if (next) {
+        // Enter moved on: the next lot's received field has the focus
+        const field = page.locator("section.lot").nth(next.index).locator("input[data-received]");
+        await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+      }
     }
   }
   const allocated = lots.filter((l) => l.state !== "DECLARED").length;
