@@ -98,19 +98,19 @@ describe("the collection point's pages", () => {
     await expect.poll(() => page.locator(".intake-progress p").textContent()).toBe("已检 1 / 3 批");
 
     await intake.qualityCheckWithOneRejection(c);
+    // the step accepted B's walnuts by Enter: 3 received = 3 allocated, nothing short
     const walnuts = page.locator("section.lot").nth(1);
     expect(await walnuts.locator("h3").textContent()).toContain(cycle.householdB);
-    // rejected whole: 3 allocated × ¥56.00 = ¥168.00 (16800 fen)
-    expect(await walnuts.locator(".lot-refund").textContent()).toBe("缺 3 件，退款 ¥168.00");
-    // the step accepted C's millet by Enter: 2 received = 2 allocated, nothing short
+    expect(await walnuts.locator(".lot-state").textContent()).toBe("合格");
+    expect(await walnuts.locator(".lot-refund").textContent()).toBe("无缺件，无退款");
+    // and rejected C's millet, the last lot: 2 allocated × ¥54.00 = ¥108.00 (10800 fen)
     const millet = page.locator("section.lot").nth(2);
     expect(await millet.locator("h3").textContent()).toContain(cycle.householdC);
-    expect(await millet.locator(".lot-state").textContent()).toBe("合格");
-    expect(await millet.locator(".lot-refund").textContent()).toBe("无缺件，无退款");
+    expect(await millet.locator(".lot-refund").textContent()).toBe("缺 2 件，退款 ¥108.00");
     // refunds per order. Eggs, 2 short over O1 3, O2 2, O3 4: exact 2×3/9 = 0.67, 0.44, 0.89,
     // all floor to 0; the 2 units go to the largest remainders O3, O1 → 2500 fen each.
-    // Walnuts, 3 short over O2 1, O3 2: 1 and 2 exactly → 5600 and 11200.
-    // O1 2500; O2 5600; O3 2500 + 11200 = 13700; in all 21800 = 5000 + 16800.
+    // Millet, 2 short, all O3's → 2 × 5400 = 10800. Walnuts: nothing short.
+    // O1 2500; O2 none; O3 2500 + 10800 = 13300; in all 15800 = 5000 + 10800.
     const { rows } = await c.run.server.db.query<{ order_id: string; fen: string }>(
       `SELECT a.order_id, sum(a.amount_fen)::text AS fen FROM adjustments a
         JOIN orders o ON o.id = a.order_id
@@ -118,7 +118,7 @@ describe("the collection point's pages", () => {
       [cycle.cycleId],
     );
     const refund = new Map(rows.map((r) => [r.order_id, Number(r.fen)]));
-    expect(cycle.orderIds.map((id) => refund.get(id))).toEqual([2500, 5600, 13700]);
+    expect(cycle.orderIds.map((id) => refund.get(id))).toEqual([2500, undefined, 13300]);
     await expectAccessible(page);
 
     await setLanguage(page, "en");
@@ -138,16 +138,16 @@ describe("the collection point's pages", () => {
     await intake.packingList(c);
     const sheet = (name: string) =>
       page.locator("section.packing-point").filter({ has: page.getByRole("heading", { name }) });
-    // Changping: O1 eggs 3 − 1 short = 2, O2 eggs 2 (its walnut refunded away): 4 eggs.
-    // Tongzhou: O3 eggs 4 − 1 = 3 and millet 2 (walnuts refunded away). No walnut line anywhere.
+    // Changping: O1 eggs 3 − 1 short = 2, O2 eggs 2: 4 eggs; O2's walnut 1.
+    // Tongzhou: O3 eggs 4 − 1 = 3, walnuts 2 (its millet refunded away). No millet line anywhere.
     const units = async (name: string) =>
       (await sheet(name).locator("table.packing-totals tbody td.num").allTextContents())
         .map(Number)
         .sort();
-    expect(await units("昌平·回龙观")).toEqual([4]);
+    expect(await units("昌平·回龙观")).toEqual([1, 4]);
     expect(await units("通州·梨园")).toEqual([2, 3]);
     expect(await sheet("昌平·回龙观").locator("tbody th[scope=row]").count()).toBe(2);
-    expect(await page.locator("section.packing").textContent()).not.toContain("核桃");
+    expect(await page.locator("section.packing").textContent()).not.toContain("小米");
     await expectAccessible(page);
 
     const csv = await page.request.get(
@@ -157,9 +157,14 @@ describe("the collection point's pages", () => {
     );
     expect(csv.status()).toBe(200);
     const lines = (await csv.text()).trim().split("\r\n");
-    expect(lines).toHaveLength(3); // header + O1's and O2's egg lines
+    expect(lines).toHaveLength(4); // header + O1's eggs, O2's eggs and walnut
     expect(lines.slice(1).every((l) => l.startsWith('"Changping, Huilongguan",'))).toBe(true);
-    expect(lines.slice(1).map((l) => l.split(",").at(-1))).toEqual(["2", "2"]);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => Number(l.split(",").at(-1)))
+        .sort(),
+    ).toEqual([1, 2, 2]);
 
     await setLanguage(page, "en");
     await expect

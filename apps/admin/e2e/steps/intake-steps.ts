@@ -55,11 +55,11 @@ async function moveIfOffered(c: CycleRun, button: RegExp, state: RegExp): Promis
  * Moves to COLLECTING and checks every lot on the intake screen, one of them REJECTED.
  *
  * From ALLOCATED, "Start intake" moves the cycle on; lots already checked are left as they are.
- * Of the lots still to check, the first on the screen is rejected (reason "cracked", one tap) and
+ * Of the lots still to check, down the screen, every one but the last is accepted whole by Enter
+ * in its received field (received = allocated, the field's default), showing "nothing short",
+ * and Enter moves the focus to the next lot; the last is rejected (reason "cracked", one tap) and
  * its refund asserted: a rejected lot is short all its allocated units, each refunded at its
- * line's unit price, which is the offer's price, so refund = allocated × price (fen). Every other
- * lot is accepted whole by Enter in its received field (received = allocated, the field's
- * default), showing "nothing short". Ends with "N of N lots checked", N the lots allocated
+ * line's unit price, which is the offer's price, so refund = allocated × price (fen). Ends with "N of N lots checked", N the lots allocated
  * anything.
  */
 export async function qualityCheckWithOneRejection(c: CycleRun): Promise<void> {
@@ -73,7 +73,7 @@ export async function qualityCheckWithOneRejection(c: CycleRun): Promise<void> {
   for (const [n, { lot, index }] of toCheck.entries()) {
     const section = page.locator("section.lot").nth(index);
     await expect.poll(() => section.locator("h3").textContent()).toContain(lot.householdCode);
-    if (n === 0) {
+    if (n === toCheck.length - 1) {
       await section.getByRole("button", { name: /^(不合格|Reject)$/ }).click();
       await section.getByRole("button", { name: /破损|Cracked or broken/ }).click();
       const refund = formatFen(lot.quantityAllocated * priceFen.get(lot.variantId)!);
