@@ -9,6 +9,7 @@ import {
 } from "../../components/error-result.js";
 import type { OrderCycleState } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
+import { HeldRefusalMessage, useHeldRefusal } from "./held-refusal.js";
 import { IntakeCycleQuery, IntakeTransitionMutation } from "./queries.js";
 
 /** The cycle as the collection point's pages see it. */
@@ -41,7 +42,7 @@ export function CycleFrame({
     refetchQueries: "active",
     awaitRefetchQueries: true,
   });
-  const [refusal, setRefusal] = useState<AdminErrorResult | null>(null);
+  const [refusal, setRefusal] = useHeldRefusal();
   const [moved, setMoved] = useState<OrderCycleState | null>(null);
   const lookup = data?.orderCycle;
   if (!lookup)
@@ -110,7 +111,7 @@ export function CycleFrame({
             {t("intake.cycle.moved", { state: stateName(moved) })}
           </p>
         )}
-        {refusal && <ErrorResultMessage error={refusal} />}
+        <HeldRefusalMessage held={refusal} />
       </div>
       {children(cycle)}
     </div>

@@ -1,13 +1,10 @@
 import { useMutation } from "@apollo/client/react";
 import { formatFen } from "@nested/domain";
 import { type KeyboardEvent, useId, useState } from "react";
-import {
-  type AdminErrorResult,
-  ErrorResultMessage,
-  errorResultOf,
-} from "../../components/error-result.js";
+import { type AdminErrorResult, errorResultOf } from "../../components/error-result.js";
 import type { IntakeLotsQuery, RejectionReason } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
+import { HeldRefusalMessage, useHeldRefusal } from "./held-refusal.js";
 import { DataName, ProductName } from "./names.js";
 import {
   IntakeLotsQuery as LotsDocument,
@@ -63,7 +60,7 @@ export function LotCheck({
   const [received, setReceived] = useState(String(lot.quantityAllocated));
   const [accepted, setAccepted] = useState("");
   const [mode, setMode] = useState<"partial" | "reject" | null>(null);
-  const [refusal, setRefusal] = useState<AdminErrorResult | null>(null);
+  const [refusal, setRefusal] = useHeldRefusal();
   const [record, { loading }] = useMutation(RecordQualityCheckMutation, {
     refetchQueries: [LotsDocument, IntakeProgressQuery],
     awaitRefetchQueries: true,
@@ -224,7 +221,7 @@ export function LotCheck({
           {loading && <p role="status">{t("intake.intake.saving")}</p>}
         </div>
       )}
-      {refusal && <ErrorResultMessage error={refusal} />}
+      <HeldRefusalMessage held={refusal} />
     </section>
   );
 }

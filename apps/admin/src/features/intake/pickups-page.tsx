@@ -8,6 +8,7 @@ import {
   errorResultOf,
 } from "../../components/error-result.js";
 import { useT } from "../../i18n/index.js";
+import { type HeldRefusal, HeldRefusalMessage } from "./held-refusal.js";
 import { CycleFrame } from "./cycle-frame.js";
 import { DataName, ProductName } from "./names.js";
 import { type PackingPoint, usePackingList } from "./packing-page.js";
@@ -18,7 +19,7 @@ import { MarkNoShowMutation, MarkPickedUpMutation, PackingListQuery } from "./qu
  * key and its values (translated when shown, so it follows a language switch).
  */
 type Answer =
-  | { refusal: AdminErrorResult }
+  | { refusal: HeldRefusal }
   | { done: "intake.pickups.marked"; count: number }
   | { done: "intake.pickups.noShowDone"; code: string };
 
@@ -31,7 +32,7 @@ function failure(t: (key: string) => string, e: unknown): AdminErrorResult {
 }
 
 function PointPickups({ point, canMark }: { point: PackingPoint; canMark: boolean }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [answer, setAnswer] = useState<Answer | null>(null);
   const options = { refetchQueries: [PackingListQuery], awaitRefetchQueries: true };
@@ -46,9 +47,9 @@ function PointPickups({ point, canMark }: { point: PackingPoint; canMark: boolea
     const result = await markPickedUp({ variables: { orderIds } }).catch((e: unknown) =>
       failure(t, e),
     );
-    if ("errorCode" in result) return setAnswer({ refusal: result });
+    if ("errorCode" in result) return setAnswer({ refusal: { error: result, language } });
     const refused = errorResultOf(result.data?.markOrdersPickedUp);
-    if (refused) return setAnswer({ refusal: refused });
+    if (refused) return setAnswer({ refusal: { error: refused, language } });
     setSelected(new Set());
     setAnswer({ done: "intake.pickups.marked", count: orderIds.length });
   }
@@ -58,9 +59,9 @@ function PointPickups({ point, canMark }: { point: PackingPoint; canMark: boolea
     const result = await markNoShow({ variables: { orderId } }).catch((e: unknown) =>
       failure(t, e),
     );
-    if ("errorCode" in result) return setAnswer({ refusal: result });
+    if ("errorCode" in result) return setAnswer({ refusal: { error: result, language } });
     const refused = errorResultOf(result.data?.markOrderNoShow);
-    if (refused) return setAnswer({ refusal: refused });
+    if (refused) return setAnswer({ refusal: { error: refused, language } });
     setSelected((s) => new Set([...s].filter((id) => id !== orderId)));
     setAnswer({ done: "intake.pickups.noShowDone", code: shortCode });
   }
@@ -132,7 +133,7 @@ function PointPickups({ point, canMark }: { point: PackingPoint; canMark: boolea
           {t("intake.pickups.markPickedUp", { count: selected.size })}
         </button>
       )}
-      {answer && "refusal" in answer && <ErrorResultMessage error={answer.refusal} />}
+      {answer && "refusal" in answer && <HeldRefusalMessage held={answer.refusal} />}
       {answer && "done" in answer && (
         <p className="notice" role="status">
           {t(answer.done, answer)}
