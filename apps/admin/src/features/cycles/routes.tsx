@@ -1,6 +1,6 @@
 import { Route, Routes } from "react-router";
 import { RequirePermission } from "../../components/guard.js";
-import { IntakeRoutes } from "../intake/routes.js";
+import { IntakePage, PackingPage, PickupsPage } from "../intake/routes.js";
 import { AllocationPage } from "./allocation-page.js";
 import { CycleBoardPage } from "./cycle-board-page.js";
 import { CycleListPage } from "./cycle-list-page.js";
@@ -11,8 +11,9 @@ import { OrdersPage } from "./orders-page.js";
 
 /**
  * The order cycles pages under `/cycles`: the list, a new cycle, the board `/cycles/:id` and its
- * sub-pages (declarations, offers, orders, allocation). Every other path under a cycle
- * (`/cycles/:id/intake`, `/packing`, `/pickups`) belongs to the intake feature's routes.
+ * sub-pages (declarations, offers, orders, allocation) and the collection point's pages of the
+ * intake feature (`/cycles/:id/intake`, `/packing`, `/pickups`). Each page needs the permission
+ * of its main operation on the Admin API.
  */
 export function CycleRoutes() {
   return (
@@ -52,7 +53,19 @@ export function CycleRoutes() {
           </RequirePermission>
         }
       />
-      <Route path=":id/*" element={<IntakeRoutes />} />
+      {(
+        [
+          ["intake", <IntakePage key="intake" />],
+          ["packing", <PackingPage key="packing" />],
+          ["pickups", <PickupsPage key="pickups" />],
+        ] as const
+      ).map(([path, page]) => (
+        <Route
+          key={path}
+          path={`:id/${path}`}
+          element={<RequirePermission permission="intake:record">{page}</RequirePermission>}
+        />
+      ))}
     </Routes>
   );
 }

@@ -1,16 +1,8 @@
-import { Route, Routes } from "react-router";
-import { useT } from "../../i18n/index.js";
-
-function Overview() {
-  const { t } = useT();
-  return <h1>{t("intake.title")}</h1>;
-}
-
-/** The intake and quality check pages, under their own path. */
-export function IntakeRoutes() {
-  return (
-    <Routes>
-      <Route index element={<Overview />} />
-    </Routes>
-  );
-}
+/**
+ * The collection point's pages of one cycle, mounted by the cycle routes under `/cycles/:id/`:
+ * `intake` (quality check), `packing` (packing lists, print and CSV) and `pickups` (marking
+ * pickups). Each page reads the cycle id from `useParams().id`.
+ */
+export { IntakePage } from "./intake-page.js";
+export { PackingPage } from "./packing-page.js";
+export { PickupsPage } from "./pickups-page.js";

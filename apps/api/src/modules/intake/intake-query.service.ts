@@ -1,5 +1,6 @@
 import type { LotState } from "@nested/domain";
 import type { Page } from "../../graphql/pagination";
+import type { RejectionReason } from "./quality-check.entity";
 import type { RequestContext } from "../../graphql/request-context";
 import { findHousehold } from "../household/household.service";
 
@@ -22,6 +23,10 @@ export interface IntakeLot {
   quantityAccepted: number | null;
   /** Complaints about this household's produce, in all cycles (see {@link householdComplaints}). */
   householdComplaints: number;
+  /** The reason recorded by the lot's quality check; null before it or when all was accepted. */
+  rejectionReason: RejectionReason | null;
+  /** Σ REFUND adjustments written for the shortfall by the lot's quality check, in fen (0 before). */
+  refundedFen: number;
 }
 
 function groupsOf(ctx: RequestContext): string[] | null {
@@ -31,7 +36,8 @@ function groupsOf(ctx: RequestContext): string[] | null {
 
 /**
  * The lots of one cycle for the intake screen, optionally of one state, by household code,
- * product and variant name (lot id last), limited to the caller's producer groups (ADMIN: all).
+ * product and variant name (lot id last), each with its quality check's reason and the refunds
+ * that check wrote (a lot is checked at most once), limited to the caller's producer groups (ADMIN: all).
  * An unknown cycle or one of another group gives an empty page.
  */
 export async function listLots(
@@ -52,6 +58,11 @@ export async function listLots(
                JOIN allocations a ON a.order_line_id = f.order_line_id
                JOIN lots hl ON hl.id = a.lot_id
               WHERE f.is_complaint AND hl.household_id = l.household_id) AS "householdComplaints",
+            (SELECT q.reason FROM quality_checks q WHERE q.lot_id = l.id
+              ORDER BY q.checked_on DESC, q.id LIMIT 1) AS "rejectionReason",
+            (SELECT coalesce(sum(ad.amount_fen), 0)::int FROM adjustments ad
+               JOIN quality_checks q ON q.id = ad.quality_check_id
+              WHERE q.lot_id = l.id AND ad.kind = 'REFUND') AS "refundedFen",
             count(*) OVER ()::int AS total
        FROM lots l
        JOIN households h ON h.id = l.household_id

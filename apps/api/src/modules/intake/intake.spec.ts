@@ -49,7 +49,7 @@ const PACKING_LIST = `query($id: ID!, $point: ID) {
       orderCycleCode
       pickupPoints {
         nameZh address
-        orders { shortCode consumerName phone lines { productNameZh variantNameZh units } }
+        orders { shortCode state consumerName phone lines { productNameZh variantNameZh units } }
         totals { variantNameZh units }
       }
     }
@@ -340,7 +340,7 @@ describe("intake and quality check", () => {
       lots: { totalItems: number; items: Record<string, unknown>[] };
     }>(
       `query($id: ID!) { lots(orderCycleId: $id, state: PACKED) { totalItems items {
-        householdCode villageNameZh variantNameZh quantityDeclared quantityAllocated quantityReceived quantityAccepted householdComplaints } } }`,
+        householdCode villageNameZh variantNameZh quantityDeclared quantityAllocated quantityReceived quantityAccepted householdComplaints rejectionReason refundedFen } } }`,
       { id: april.cycle.id },
     );
     expect(data.lots).toEqual({
@@ -355,6 +355,8 @@ describe("intake and quality check", () => {
           quantityReceived: 9,
           quantityAccepted: 5,
           householdComplaints: 0,
+          rejectionReason: "CRACKED",
+          refundedFen: 8000, // 3200 + 3200 + 1600, the partial check above
         },
         {
           householdCode: "SG-003",
@@ -365,9 +367,21 @@ describe("intake and quality check", () => {
           quantityReceived: 5,
           quantityAccepted: 5,
           householdComplaints: 0,
+          rejectionReason: null,
+          refundedFen: 0,
         },
       ],
     });
+    const rejected = await staff.data<{ lots: { items: Record<string, unknown>[] } }>(
+      `query($id: ID!) { lots(orderCycleId: $id, state: REJECTED) { items {
+        householdCode rejectionReason refundedFen } } }`,
+      { id: april.cycle.id },
+    );
+    // SG-002: 3 × 1600 = 4800 (STALE); SG-004's millet: 2 × 4200 = 8400 (NOT_OWN_PRODUCE)
+    expect(rejected.lots.items).toEqual([
+      { householdCode: "SG-002", rejectionReason: "STALE", refundedFen: 4800 },
+      { householdCode: "SG-004", rejectionReason: "NOT_OWN_PRODUCE", refundedFen: 8400 },
+    ]);
   });
 });
 
@@ -377,6 +391,7 @@ describe("packing list", () => {
     address: string;
     orders: {
       shortCode: string;
+      state: string;
       consumerName: string;
       phone: string;
       lines: { productNameZh: string; variantNameZh: string; units: number }[];
@@ -413,6 +428,13 @@ describe("packing list", () => {
       .find((p) => p.nameZh === "海淀·学院路")!
       .orders.find((o) => o.consumerName === "=1+1")!;
     expect(first.phone).toBe("+8613800138000");
+    // packed: every order with units left is READY (order 5, with none, was CANCELLED and is absent)
+    expect(points.flatMap((p) => p.orders.map((o) => o.state))).toEqual([
+      "READY",
+      "READY",
+      "READY",
+      "READY",
+    ]);
   });
 
   it("downloads as CSV with a BOM, the same rows, and formulas neutralised", async () => {
@@ -615,6 +637,20 @@ describe("delivery and pickup", () => {
       "NO_SHOW",
       "DELIVERED",
       "CANCELLED",
+    ]);
+    // the pickup screen reads the same states from the packing list
+    const after = await staff.data<{
+      packingList: { pickupPoints: { orders: { shortCode: string; state: string }[] }[] };
+    }>(PACKING_LIST, { id: april.cycle.id });
+    const stateByCode = new Map(
+      after.packingList.pickupPoints.flatMap((p) => p.orders.map((o) => [o.shortCode, o.state])),
+    );
+    const codeOf = (n: number) => april.orders[n]!.id.slice(0, 8).toUpperCase();
+    expect([0, 1, 2, 3].map((n) => stateByCode.get(codeOf(n)))).toEqual([
+      "PICKED_UP",
+      "PICKED_UP",
+      "NO_SHOW",
+      "DELIVERED",
     ]);
   });
 

@@ -15,7 +15,7 @@ import {
 } from "../../graphql/error-result";
 import { PaginatedList } from "../../graphql/pagination";
 import { enumOf, resolveAs } from "../../graphql/type-helpers";
-import { LocalDateScalar } from "../../graphql/scalars";
+import { LocalDateScalar, MoneyScalar } from "../../graphql/scalars";
 import { AdjustmentType, OrderStateEnum } from "../order/order.types";
 import { WrongCycleStateError } from "./intake-errors.types";
 import {
@@ -90,6 +90,17 @@ export class IntakeLotType {
 
   @Field(() => Int, { description: "Complaints about this household's produce, all cycles." })
   householdComplaints: number;
+
+  @Field(() => RejectionReasonEnum, {
+    nullable: true,
+    description: "Reason recorded by the lot's quality check; null before it or when all passed.",
+  })
+  rejectionReason: RejectionReason | null;
+
+  @Field(() => MoneyScalar, {
+    description: "Σ refunds the lot's quality check wrote for its shortfall, in fen; 0 before it.",
+  })
+  refundedFen: number;
 }
 
 /** A page of lots. */

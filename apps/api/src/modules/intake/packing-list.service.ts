@@ -1,3 +1,4 @@
+import type { OrderState } from "@nested/domain";
 import { isUuid } from "../../graphql/ids";
 import type { RequestContext } from "../../graphql/request-context";
 import { managesGroup } from "../household/household.service";
@@ -17,6 +18,8 @@ export interface PackingOrder {
   orderId: string;
   /** The first 8 hex digits of the order id, upper case: what is written on the bag. */
   shortCode: string;
+  /** The order's state now: ALLOCATED or READY before delivery, then DELIVERED, PICKED_UP, NO_SHOW. */
+  state: OrderState;
   consumerName: string;
   phone: string | null;
   lines: PackingLine[];
@@ -51,6 +54,7 @@ interface Row {
   point_en: string;
   address: string;
   order_id: string;
+  order_state: OrderState;
   consumer_name: string;
   phone: string | null;
   variant_id: string;
@@ -63,7 +67,7 @@ interface Row {
 
 /**
  * The packing list of a cycle (permission `intake:record`): per pickup point its orders (those
- * ALLOCATED or later, not CANCELLED) with the consumer household's display name and the phone
+ * ALLOCATED or later, not CANCELLED, with their state, for marking pickups) with the consumer household's display name and the phone
  * of its account, and each line's units accepted (lines at 0 left out; before the quality
  * checks these are the provisional allocated units), orders by short code, lines by product and
  * variant name; plus the units per variant. "cycle-not-found" when the cycle is unknown (or its
@@ -91,7 +95,7 @@ export async function packingList(
   }
   const rows = (await ctx.manager.query(
     `SELECT pp.id AS pickup_point_id, pp.name_zh AS point_zh, pp.name_en AS point_en, pp.address,
-            o.id AS order_id, ch.display_name AS consumer_name, u.phone,
+            o.id AS order_id, o.state AS order_state, ch.display_name AS consumer_name, u.phone,
             l.variant_id, l.product_name_zh AS product_zh, l.product_name_en AS product_en,
             l.variant_name_zh AS variant_zh, l.variant_name_en AS variant_en,
             l.quantity_accepted AS units
@@ -129,6 +133,7 @@ function groupRows(rows: Row[]): PackingPoint[] {
       order = {
         orderId: row.order_id,
         shortCode: row.order_id.slice(0, 8).toUpperCase(),
+        state: row.order_state,
         consumerName: row.consumer_name,
         phone: row.phone,
         lines: [],

@@ -1,6 +1,8 @@
+import type { OrderState } from "@nested/domain";
 import { createUnionType, Field, ID, Int, ObjectType } from "type-graphql";
 import { NotFoundError } from "../../graphql/error-result";
 import { resolveAs } from "../../graphql/type-helpers";
+import { OrderStateEnum } from "../order/order.types";
 
 /** One line of an order to pack: product and variant names and units. */
 @ObjectType("PackingLine", { simpleResolvers: true })
@@ -36,6 +38,12 @@ export class PackingOrderType {
 
   @Field({ description: "First 8 characters of the order id, upper case." })
   shortCode: string;
+
+  @Field(() => OrderStateEnum, {
+    description:
+      "The order's state now (READY before delivery; DELIVERED, PICKED_UP, NO_SHOW after).",
+  })
+  state: OrderState;
 
   @Field({ description: "The consumer household's display name. Personal data: staff only." })
   consumerName: string;
