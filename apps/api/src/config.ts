@@ -1,4 +1,8 @@
 import path from "node:path";
+import {
+  ORDER_OPERATIONS_PER_ADDRESS,
+  ORDER_OPERATIONS_PER_HOUSEHOLD,
+} from "./modules/order/order-limits";
 
 /** How the API is configured, read once from the environment at start. */
 export interface ApiConfig {
@@ -33,6 +37,13 @@ export interface ApiConfig {
    * `rediss://`, database index as the path); absent means in-process memory.
    */
   redisUrl: string | null;
+  /**
+   * Ordering operations (place, change, cancel) one household may make per hour
+   * (ORDER_LIMIT_PER_HOUSEHOLD, default 30; see modules/order/order-limiter.ts for why).
+   */
+  orderLimitPerHousehold: number;
+  /** Ordering operations allowed per client address per hour (ORDER_LIMIT_PER_ADDRESS, default 300). */
+  orderLimitPerAddress: number;
   /** Prefix of every Redis key this API writes (REDIS_KEY_PREFIX, default "nm:"). */
   redisKeyPrefix: string;
   /**
@@ -182,6 +193,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     migrateOnStart: parseBoolean("MIGRATE_ON_START", env.MIGRATE_ON_START, true),
     redisUrl: parseRedisUrl(env.REDIS_URL),
     redisKeyPrefix: env.REDIS_KEY_PREFIX ?? "nm:",
+    orderLimitPerHousehold: parseInteger(
+      "ORDER_LIMIT_PER_HOUSEHOLD",
+      env.ORDER_LIMIT_PER_HOUSEHOLD,
+      ORDER_OPERATIONS_PER_HOUSEHOLD,
+      1,
+      1_000_000,
+    ),
+    orderLimitPerAddress: parseInteger(
+      "ORDER_LIMIT_PER_ADDRESS",
+      env.ORDER_LIMIT_PER_ADDRESS,
+      ORDER_OPERATIONS_PER_ADDRESS,
+      1,
+      1_000_000,
+    ),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     shutdownDelayMs: parseInteger("SHUTDOWN_DELAY_MS", env.SHUTDOWN_DELAY_MS, 0, 0, 600_000),
     shutdownTimeoutMs: parseInteger(

@@ -46,6 +46,8 @@ export const MESSAGES = {
       noLines: "订单里至少要有一件商品。",
       noLinesLeft: "修改后订单里一件商品都没有了；如果不要了，请取消订单。",
       tooManyLines: "一个订单最多 {{max}} 行。",
+      tooManyOperations:
+        "下单、改单或取消的操作太频繁，请 {{minutes}} 分钟后再试；已有的订单没有变化。",
       badIdempotencyKey:
         "幂等键须为 {{min}}–{{max}} 个字母、数字或 - _ . : 字符（例如一个 UUID）。",
       inputRefused: "订单内容有误，什么都没有保存。",
@@ -333,6 +335,8 @@ export const MESSAGES = {
       noLines: "An order needs at least one line.",
       noLinesLeft: "The change would leave the order empty; cancel it instead.",
       tooManyLines: "One order may have at most {{max}} lines.",
+      tooManyOperations:
+        "Too many orders, changes or cancellations in a short time; please try again in {{minutes}} minutes. Your orders are unchanged.",
       badIdempotencyKey:
         "The idempotency key must be {{min}}–{{max}} letters, digits or - _ . : (a UUID, say).",
       inputRefused: "Some of the order is not right; nothing was saved.",

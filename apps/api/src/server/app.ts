@@ -15,6 +15,7 @@ import type { Principal, RequestContext } from "../graphql/request-context";
 import { localeFromHeader } from "../i18n/translate";
 import { resolvePrincipal, type Audience } from "../modules/identity/principal.service";
 import { SignInLimiter } from "../modules/identity/sign-in-limiter";
+import { OrderLimiter } from "../modules/order/order-limiter";
 import { QUERY_LIMITS, queryLimits } from "./armor";
 import { mountPackingListCsv } from "../modules/intake/packing-list.csv-route";
 import { mountImpactExportCsv } from "../modules/impact/impact-export.csv-route";
@@ -69,6 +70,7 @@ export interface ContextDeps {
   dataSource: DataSource;
   log: Logger;
   signInLimiter: SignInLimiter;
+  orderLimiter: OrderLimiter;
 }
 
 /**
@@ -98,6 +100,7 @@ export async function requestContext(
     cookies: cookieJar(res, deps.config.production),
     clientAddress: req.ip ?? "unknown",
     signInLimiter: deps.signInLimiter,
+    orderLimiter: deps.orderLimiter,
     log: deps.log.child({ requestId, route }),
   };
 }
@@ -189,7 +192,7 @@ function jsonErrors(log: Logger) {
  * Builds the HTTP app: `/health` (readiness: database reachable and not shutting down),
  * `/health/live` (liveness: the process answers), `/shop/graphql`, `/admin/graphql`,
  * `/partner/graphql`, and the built SPAs at `/shop/` and `/admin/` when their `dist` folders exist.
- * `redis` (REDIS_URL) holds the sign-in rate limits shared by replicas.
+ * `redis` (REDIS_URL) holds the sign-in and ordering rate limits shared by replicas.
  */
 export async function createApp(
   schemas: ApiSchemas,
@@ -234,7 +237,13 @@ export async function createApp(
     redis: deps.redis,
     keyPrefix: deps.config.redisKeyPrefix,
   });
-  const mountDeps = { ...deps, signInLimiter };
+  const orderLimiter = new OrderLimiter({
+    redis: deps.redis,
+    keyPrefix: deps.config.redisKeyPrefix,
+    perHousehold: deps.config.orderLimitPerHousehold,
+    perAddress: deps.config.orderLimitPerAddress,
+  });
+  const mountDeps = { ...deps, signInLimiter, orderLimiter };
   const servers = [
     await mountGraphql(app, "/shop/graphql", "shop", schemas.shop, mountDeps),
     await mountGraphql(app, "/admin/graphql", "admin", schemas.admin, mountDeps),
