@@ -44,6 +44,22 @@ export interface ApiConfig {
   orderLimitPerHousehold: number;
   /** Ordering operations allowed per client address per hour (ORDER_LIMIT_PER_ADDRESS, default 300). */
   orderLimitPerAddress: number;
+  /**
+   * Run the background job workers in this process (JOB_WORKERS, default true). With
+   * DATABASE_URL the jobs are pg-boss rows in PostgreSQL and any process may enqueue them;
+   * false makes this process enqueue only (e.g. API replicas, with workers elsewhere). With the
+   * embedded PGlite the handlers always run inline in this process.
+   */
+  jobWorkers: boolean;
+  /**
+   * Seconds a job may stay active before it is counted as failed and retried by another worker
+   * (JOB_EXPIRE_SECONDS, default 900): how long the job of a replica that died waits.
+   */
+  jobExpireSeconds: number;
+  /** Seconds between pg-boss maintenance runs, which expire such jobs (JOB_MAINTENANCE_SECONDS, default 60). */
+  jobMaintenanceSeconds: number;
+  /** Seconds between a worker's polls for new jobs (JOB_POLL_SECONDS, default 2). */
+  jobPollSeconds: number;
   /** Prefix of every Redis key this API writes (REDIS_KEY_PREFIX, default "nm:"). */
   redisKeyPrefix: string;
   /**
@@ -193,6 +209,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     migrateOnStart: parseBoolean("MIGRATE_ON_START", env.MIGRATE_ON_START, true),
     redisUrl: parseRedisUrl(env.REDIS_URL),
     redisKeyPrefix: env.REDIS_KEY_PREFIX ?? "nm:",
+    jobWorkers: parseBoolean("JOB_WORKERS", env.JOB_WORKERS, true),
+    jobExpireSeconds: parseInteger("JOB_EXPIRE_SECONDS", env.JOB_EXPIRE_SECONDS, 900, 1, 86_400),
+    jobMaintenanceSeconds: parseInteger(
+      "JOB_MAINTENANCE_SECONDS",
+      env.JOB_MAINTENANCE_SECONDS,
+      60,
+      1,
+      3_600,
+    ),
+    jobPollSeconds: parseInteger("JOB_POLL_SECONDS", env.JOB_POLL_SECONDS, 2, 1, 600),
     orderLimitPerHousehold: parseInteger(
       "ORDER_LIMIT_PER_HOUSEHOLD",
       env.ORDER_LIMIT_PER_HOUSEHOLD,

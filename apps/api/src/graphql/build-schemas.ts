@@ -1,3 +1,4 @@
+import { BackgroundJobAdminResolver } from "../modules/jobs/background-job.admin-resolver";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { CatalogAdminResolver } from "../modules/catalog/catalog.admin-resolver";
@@ -82,6 +83,7 @@ export const RESOLVERS = {
     UserAdminResolver,
     IntakeAdminResolver,
     ImpactMetricsAdminResolver,
+    BackgroundJobAdminResolver,
   ] as ResolverList,
   partner: [
     PartnerPartnerResolver,

@@ -3,6 +3,7 @@ import { roleHasPermission } from "@nested/domain";
 import type { Logger } from "pino";
 import type { DataSource, EntityManager } from "typeorm";
 import type { SignInLimiter } from "../modules/identity/sign-in-limiter";
+import type { JobQueue } from "../modules/jobs/job-queue";
 import type { OrderLimiter } from "../modules/order/order-limiter";
 import { LoaderRegistry } from "./loader-registry";
 
@@ -56,6 +57,11 @@ export interface RequestContext {
    * all replicas); absent in contexts built for calling services directly, which are not limited.
    */
   orderLimiter?: OrderLimiter;
+  /**
+   * The background job queue (pg-boss on PostgreSQL, inline with PGlite); absent in contexts
+   * built for calling services directly and in jobs themselves.
+   */
+  jobs?: JobQueue;
   log: Logger;
 }
 

@@ -92,6 +92,13 @@ export const MESSAGES = {
       suppressionKRange: "抑制阈值 k 必须是 {{min}} 到 {{max}} 的整数。",
       groupNotFound: "找不到这个生产小组。",
     },
+    jobs: {
+      notFound: "找不到这个后台任务，或它不是您提交的。",
+      fault: "后台任务出错，重试几次后仍未完成；请稍后再提交一次。",
+      requesterGone: "提交这个任务的账号已停用，任务没有执行。",
+      exportSignIn: "请先登录，再下载导出的文件。",
+      exportNotFound: "找不到这个导出文件：它已过期，或不是您导出的。",
+    },
     impact: {
       csvSignIn: "请使用有效的 API 密钥。",
       csvForbidden: "这个密钥没有查看影响数据的权限。",
@@ -387,6 +394,13 @@ export const MESSAGES = {
       suppressionKRange:
         "The suppression threshold k must be a whole number from {{min}} to {{max}}.",
       groupNotFound: "No such producer group.",
+    },
+    jobs: {
+      notFound: "No such background job, or it is not one you asked for.",
+      fault: "The background job failed, also after retries; please submit it again later.",
+      requesterGone: "The account that asked for this job is disabled; the job did nothing.",
+      exportSignIn: "Please sign in to download the export.",
+      exportNotFound: "No such export file: it has expired, or someone else asked for it.",
     },
     impact: {
       csvSignIn: "Please use a valid API key.",
