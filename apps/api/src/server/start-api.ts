@@ -29,8 +29,8 @@ export interface RunningApi {
    * Graceful stop (SIGTERM): /health answers 503 at once; after `shutdownDelayMs` the listener
    * closes and requests arriving on open connections get 503; requests in flight finish (cut
    * after `shutdownTimeoutMs`); then the GraphQL servers stop, the job workers stop (active jobs
-   * get `shutdownTimeoutMs` to finish; one still running is failed and retried elsewhere), and
-   * the pool and Redis close. Calling it
+   * get what is left of `shutdownTimeoutMs`, at least 1 s; one still running then is failed and
+   * retried elsewhere), and the pool and Redis close. Calling it
    * again returns the same promise.
    */
   stop(): Promise<void>;
@@ -161,9 +161,11 @@ export async function startApi(
     { shop, admin, partner },
     { config, dataSource, log, redis, lifecycle, jobs },
   );
-  const release = async () => {
+  // Workers stop before the pool closes; they get what is left of SHUTDOWN_TIMEOUT_MS after the
+  // requests in flight (at least 1 s), so a stop stays within delay + timeout (+1 s).
+  const release = async (deadline = Date.now() + config.shutdownTimeoutMs) => {
     await api.stop();
-    await jobs.stop(config.shutdownTimeoutMs);
+    await jobs.stop(Math.max(1_000, deadline - Date.now()));
     await dataSource.destroy();
     if (redis) await redis.quit().catch(() => redis?.disconnect());
   };
@@ -189,8 +191,9 @@ export async function startApi(
         lifecycle.draining = true;
         if (config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs);
         lifecycle.closing = true;
+        const deadline = Date.now() + config.shutdownTimeoutMs;
         await closeServer(server, config.shutdownTimeoutMs);
-        await release();
+        await release(deadline);
       })();
       return stopping;
     },

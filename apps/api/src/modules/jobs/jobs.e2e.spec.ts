@@ -262,25 +262,7 @@ describe("a replica killed (SIGKILL) mid-job", () => {
   it("leaves the job to another process, which finishes it", async () => {
     // The cycle row is held by another transaction, so the settlement job (which locks it) waits
     // inside A's transaction; then A dies.
-    const holder = new Client({ connectionString: db.db.url });
-    holder.on("error", () => undefined); // ended by the database's drop should the test fail
-    await holder.connect();
-    await holder.query("BEGIN");
-    await holder.query("SELECT id FROM order_cycles WHERE id = $1 FOR UPDATE", [market.cycle.id]);
-    const queued = await enqueue(
-      admin(b, financeToken),
-      "enqueueSettlementCalculation",
-      market.cycle.id,
-    );
-    await waitFor(async () => (await jobOn(admin(b, financeToken), queued.id)).state === "ACTIVE");
-    await waitFor(async () => {
-      const { rows } = await holder.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = $1 AND wait_event_type = 'Lock'`,
-        [db.db.name],
-      );
-      return (rows[0] as { n: number }).n >= 1;
-    });
+    const { holder, queued } = await settlementJobWaitingForTheCycle();
     expect((await a.kill("SIGKILL")).signal).toBe("SIGKILL");
     // A third process with workers; B still only enqueues.
     const c = await startApiProcess({ ...JOB_ENV, DATABASE_URL: db.db.url });
@@ -299,6 +281,53 @@ describe("a replica killed (SIGKILL) mid-job", () => {
     }
   }, 90_000);
 });
+
+/**
+ * Holds the cycle row in a transaction of its own, enqueues a settlement job on B and waits until
+ * a worker runs it and waits for the row (inside its transaction). COMMIT on `holder` lets it go.
+ */
+describe("a replica stopped (SIGTERM) mid-job", () => {
+  it("finishes the active job before it closes its pool, and exits 0", async () => {
+    const d = await startApiProcess({ ...JOB_ENV, DATABASE_URL: db.db.url });
+    const { holder, queued } = await settlementJobWaitingForTheCycle();
+    const exit = d.kill("SIGTERM");
+    // The job is still waiting for the row while D stops; then the row is let go.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await holder.query("COMMIT");
+    await holder.end();
+    expect(await exit).toEqual({ code: 0, signal: null });
+    const job = await jobOn(admin(b, financeToken), queued.id);
+    expect(job).toMatchObject({ state: "COMPLETED", settlementCount: 3, netFen: 15870 });
+    // Finished by D on its first run: no retry was needed.
+    const [row] = (await db.dataSource.query("SELECT retry_count FROM pgboss.job WHERE id = $1", [
+      queued.id,
+    ])) as [{ retry_count: number }];
+    expect(row.retry_count).toBe(0);
+  }, 60_000);
+});
+
+async function settlementJobWaitingForTheCycle(): Promise<{ holder: Client; queued: JobView }> {
+  const holder = new Client({ connectionString: db.db.url });
+  holder.on("error", () => undefined); // ended by the database's drop should the test fail
+  await holder.connect();
+  await holder.query("BEGIN");
+  await holder.query("SELECT id FROM order_cycles WHERE id = $1 FOR UPDATE", [market.cycle.id]);
+  const queued = await enqueue(
+    admin(b, financeToken),
+    "enqueueSettlementCalculation",
+    market.cycle.id,
+  );
+  await waitFor(async () => (await jobOn(admin(b, financeToken), queued.id)).state === "ACTIVE");
+  await waitFor(async () => {
+    const { rows } = await holder.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = $1 AND wait_event_type = 'Lock'`,
+      [db.db.name],
+    );
+    return (rows[0] as { n: number }).n >= 1;
+  });
+  return { holder, queued };
+}
 
 async function waitFor(check: () => Promise<boolean>, limitMs = 20_000): Promise<void> {
   const started = Date.now();
