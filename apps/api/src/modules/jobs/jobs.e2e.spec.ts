@@ -210,6 +210,37 @@ describe("settlement calculation as a job", () => {
   });
 });
 
+describe("impact view refresh", () => {
+  it("is enqueued when a settlement is paid, and run", async () => {
+    const finance = admin(b, financeToken);
+    const [h1] = (await db.dataSource.query(
+      "SELECT id FROM settlements WHERE order_cycle_id = $1 AND household_id = $2",
+      [market.cycle.id, market.households.h1.id],
+    )) as [{ id: string }];
+    const approved = await finance.data<{ approveSettlement: { __typename: string } }>(
+      `mutation($id: ID!) { approveSettlement(id: $id) { __typename } }`,
+      { id: h1.id },
+    );
+    expect(approved.approveSettlement.__typename).toBe("Settlement");
+    const paid = await finance.data<{ markSettlementPaid: { __typename: string } }>(
+      `mutation($id: ID!) { markSettlementPaid(id: $id, method: BANK_TRANSFER, paidOn: "2011-04-25") { __typename } }`,
+      { id: h1.id },
+    );
+    expect(paid.markSettlementPaid.__typename).toBe("Settlement");
+    // One payment, one refresh job; this database has no impact_ view, so it refreshes none.
+    await waitFor(async () => {
+      const rows = (await db.dataSource.query(
+        "SELECT state FROM pgboss.job WHERE name = 'impact.refresh'",
+      )) as { state: string }[];
+      return rows.length === 1 && rows[0]!.state === "completed";
+    });
+    const [job] = (await db.dataSource.query(
+      "SELECT output FROM pgboss.job WHERE name = 'impact.refresh'",
+    )) as [{ output: unknown }];
+    expect(job.output).toEqual({ ok: true, result: { views: [] } });
+  });
+});
+
 describe("packing list export as a job", () => {
   it("stores the CSV in PostgreSQL: B serves it to its owner only, equal to the direct download", async () => {
     const queued = await enqueue(admin(b, staffToken), "requestPackingListExport", market.cycle.id);
