@@ -276,7 +276,8 @@ const CALLS: Record<string, { query: string; variables?: Record<string, unknown>
   "UserAdminResolver.reactivateUser": {
     query: `mutation($id: ID!) { reactivateUser(userId: $id) { __typename } }`,
     variables: { id: NOBODY },
-  },  "BackgroundJobAdminResolver.enqueueSettlementCalculation": {
+  },
+  "BackgroundJobAdminResolver.enqueueSettlementCalculation": {
     query: `mutation($id: ID!) { enqueueSettlementCalculation(orderCycleId: $id) { __typename } }`,
     variables: { id: NOBODY },
   },
