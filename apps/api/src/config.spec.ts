@@ -60,6 +60,34 @@ describe("configuration from the environment", () => {
     expect(loadConfig({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
   });
 
+  it("reads the job queue and ordering limit settings, with their defaults", () => {
+    expect(loadConfig({})).toMatchObject({
+      jobWorkers: true,
+      jobExpireSeconds: 900,
+      jobMaintenanceSeconds: 60,
+      jobPollSeconds: 2,
+      orderLimitPerHousehold: 30,
+      orderLimitPerAddress: 300,
+    });
+    expect(
+      loadConfig({
+        JOB_WORKERS: "false",
+        JOB_EXPIRE_SECONDS: "120",
+        JOB_MAINTENANCE_SECONDS: "30",
+        JOB_POLL_SECONDS: "5",
+        ORDER_LIMIT_PER_HOUSEHOLD: "10",
+        ORDER_LIMIT_PER_ADDRESS: "1000",
+      }),
+    ).toMatchObject({
+      jobWorkers: false,
+      jobExpireSeconds: 120,
+      jobMaintenanceSeconds: 30,
+      jobPollSeconds: 5,
+      orderLimitPerHousehold: 10,
+      orderLimitPerAddress: 1000,
+    });
+  });
+
   it("never repeats a password from a malformed URL in its message", () => {
     expect(() => loadConfig({ DATABASE_URL: "postgres://app:s3cret@/nested" })).toThrow(
       /DATABASE_URL is not a URL: "postgres:\/\/app:\*\*\*@\/nested"/,
@@ -89,6 +117,12 @@ describe("configuration from the environment", () => {
     [{ PORT: "eighty" }, /PORT must be a whole number/],
     [{ PORT: "70000" }, /PORT must be a whole number/],
     [{ SEED_DEMO: "maybe" }, /SEED_DEMO must be true or false/],
+    [{ JOB_WORKERS: "sometimes" }, /JOB_WORKERS must be true or false/],
+    [{ JOB_EXPIRE_SECONDS: "0" }, /JOB_EXPIRE_SECONDS must be a whole number from 1 to 86400/],
+    [{ JOB_MAINTENANCE_SECONDS: "1m" }, /JOB_MAINTENANCE_SECONDS must be a whole number/],
+    [{ JOB_POLL_SECONDS: "0.5" }, /JOB_POLL_SECONDS must be a whole number/],
+    [{ ORDER_LIMIT_PER_HOUSEHOLD: "0" }, /ORDER_LIMIT_PER_HOUSEHOLD must be a whole number/],
+    [{ ORDER_LIMIT_PER_ADDRESS: "lots" }, /ORDER_LIMIT_PER_ADDRESS must be a whole number/],
   ])("refuses %o with a message naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

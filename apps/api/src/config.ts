@@ -1,4 +1,8 @@
 import path from "node:path";
+import {
+  ORDER_OPERATIONS_PER_ADDRESS,
+  ORDER_OPERATIONS_PER_HOUSEHOLD,
+} from "./modules/order/order-limits";
 
 /** How the API is configured, read once from the environment at start. */
 export interface ApiConfig {
@@ -33,6 +37,29 @@ export interface ApiConfig {
    * `rediss://`, database index as the path); absent means in-process memory.
    */
   redisUrl: string | null;
+  /**
+   * Ordering operations (place, change, cancel) one household may make per hour
+   * (ORDER_LIMIT_PER_HOUSEHOLD, default 30; see modules/order/order-limiter.ts for why).
+   */
+  orderLimitPerHousehold: number;
+  /** Ordering operations allowed per client address per hour (ORDER_LIMIT_PER_ADDRESS, default 300). */
+  orderLimitPerAddress: number;
+  /**
+   * Run the background job workers in this process (JOB_WORKERS, default true). With
+   * DATABASE_URL the jobs are pg-boss rows in PostgreSQL and any process may enqueue them;
+   * false makes this process enqueue only (e.g. API replicas, with workers elsewhere). With the
+   * embedded PGlite the handlers always run inline in this process.
+   */
+  jobWorkers: boolean;
+  /**
+   * Seconds a job may stay active before it is counted as failed and retried by another worker
+   * (JOB_EXPIRE_SECONDS, default 900): how long the job of a replica that died waits.
+   */
+  jobExpireSeconds: number;
+  /** Seconds between pg-boss maintenance runs, which expire such jobs (JOB_MAINTENANCE_SECONDS, default 60). */
+  jobMaintenanceSeconds: number;
+  /** Seconds between a worker's polls for new jobs (JOB_POLL_SECONDS, default 2). */
+  jobPollSeconds: number;
   /** Prefix of every Redis key this API writes (REDIS_KEY_PREFIX, default "nm:"). */
   redisKeyPrefix: string;
   /**
@@ -182,6 +209,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     migrateOnStart: parseBoolean("MIGRATE_ON_START", env.MIGRATE_ON_START, true),
     redisUrl: parseRedisUrl(env.REDIS_URL),
     redisKeyPrefix: env.REDIS_KEY_PREFIX ?? "nm:",
+    jobWorkers: parseBoolean("JOB_WORKERS", env.JOB_WORKERS, true),
+    jobExpireSeconds: parseInteger("JOB_EXPIRE_SECONDS", env.JOB_EXPIRE_SECONDS, 900, 1, 86_400),
+    jobMaintenanceSeconds: parseInteger(
+      "JOB_MAINTENANCE_SECONDS",
+      env.JOB_MAINTENANCE_SECONDS,
+      60,
+      1,
+      3_600,
+    ),
+    jobPollSeconds: parseInteger("JOB_POLL_SECONDS", env.JOB_POLL_SECONDS, 2, 1, 600),
+    orderLimitPerHousehold: parseInteger(
+      "ORDER_LIMIT_PER_HOUSEHOLD",
+      env.ORDER_LIMIT_PER_HOUSEHOLD,
+      ORDER_OPERATIONS_PER_HOUSEHOLD,
+      1,
+      1_000_000,
+    ),
+    orderLimitPerAddress: parseInteger(
+      "ORDER_LIMIT_PER_ADDRESS",
+      env.ORDER_LIMIT_PER_ADDRESS,
+      ORDER_OPERATIONS_PER_ADDRESS,
+      1,
+      1_000_000,
+    ),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     shutdownDelayMs: parseInteger("SHUTDOWN_DELAY_MS", env.SHUTDOWN_DELAY_MS, 0, 0, 600_000),
     shutdownTimeoutMs: parseInteger(

@@ -1,4 +1,5 @@
 import { AuditLogEntry } from "../modules/audit/audit-log-entry.entity";
+import { ExportFile } from "../modules/jobs/export-file.entity";
 import { Product } from "../modules/catalog/product.entity";
 import { ReferencePrice } from "../modules/catalog/reference-price.entity";
 import { Variant } from "../modules/catalog/variant.entity";
@@ -85,4 +86,6 @@ export const ENTITIES: Array<new () => object> = [
   Feedback,
   // audit
   AuditLogEntry,
+  // background jobs
+  ExportFile,
 ];

@@ -281,6 +281,18 @@ const CALLS: Record<string, { query: string; variables?: Record<string, unknown>
     query: `mutation($id: ID!) { reactivateUser(userId: $id) { __typename } }`,
     variables: { id: NOBODY },
   },
+  "BackgroundJobAdminResolver.enqueueSettlementCalculation": {
+    query: `mutation($id: ID!) { enqueueSettlementCalculation(orderCycleId: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "BackgroundJobAdminResolver.requestPackingListExport": {
+    query: `mutation($id: ID!) { requestPackingListExport(orderCycleId: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
+  "BackgroundJobAdminResolver.backgroundJob": {
+    query: `query($id: ID!) { backgroundJob(id: $id) { __typename } }`,
+    variables: { id: NOBODY },
+  },
 };
 
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { BackgroundJobAdminResolver } from "../modules/jobs/background-job.admin-resolver";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { CatalogAdminResolver } from "../modules/catalog/catalog.admin-resolver";
@@ -84,6 +85,7 @@ export const RESOLVERS = {
     IntakeAdminResolver,
     AllocationAdminResolver,
     ImpactMetricsAdminResolver,
+    BackgroundJobAdminResolver,
   ] as ResolverList,
   partner: [
     PartnerPartnerResolver,

@@ -3,6 +3,8 @@ import { roleHasPermission } from "@nested/domain";
 import type { Logger } from "pino";
 import type { DataSource, EntityManager } from "typeorm";
 import type { SignInLimiter } from "../modules/identity/sign-in-limiter";
+import type { JobQueue } from "../modules/jobs/job-queue";
+import type { OrderLimiter } from "../modules/order/order-limiter";
 import { LoaderRegistry } from "./loader-registry";
 
 /** A signed-in person: consumer, staff, finance, admin or a partner's staff. */
@@ -50,6 +52,16 @@ export interface RequestContext {
   clientAddress: string;
   /** Failed sign-in counters, shared by all requests of this API process. */
   signInLimiter: SignInLimiter;
+  /**
+   * Ordering operation counters shared by all requests of this API process (and, with Redis, by
+   * all replicas); absent in contexts built for calling services directly, which are not limited.
+   */
+  orderLimiter?: OrderLimiter;
+  /**
+   * The background job queue (pg-boss on PostgreSQL, inline with PGlite); absent in contexts
+   * built for calling services directly and in jobs themselves.
+   */
+  jobs?: JobQueue;
   log: Logger;
 }
 

@@ -46,6 +46,8 @@ export const MESSAGES = {
       noLines: "订单里至少要有一件商品。",
       noLinesLeft: "修改后订单里一件商品都没有了；如果不要了，请取消订单。",
       tooManyLines: "一个订单最多 {{max}} 行。",
+      tooManyOperations:
+        "下单、改单或取消的操作太频繁，请 {{minutes}} 分钟后再试；已有的订单没有变化。",
       badIdempotencyKey:
         "幂等键须为 {{min}}–{{max}} 个字母、数字或 - _ . : 字符（例如一个 UUID）。",
       inputRefused: "订单内容有误，什么都没有保存。",
@@ -90,6 +92,13 @@ export const MESSAGES = {
       nameRequired: "机构名称需要 1 到 200 个字符，不能有控制字符。",
       suppressionKRange: "抑制阈值 k 必须是 {{min}} 到 {{max}} 的整数。",
       groupNotFound: "找不到这个生产小组。",
+    },
+    jobs: {
+      notFound: "找不到这个后台任务，或它不是您提交的。",
+      fault: "后台任务出错，重试几次后仍未完成；请稍后再提交一次。",
+      requesterGone: "提交这个任务的账号已停用，任务没有执行。",
+      exportSignIn: "请先登录，再下载导出的文件。",
+      exportNotFound: "找不到这个导出文件：它已过期，或不是您导出的。",
     },
     impact: {
       csvSignIn: "请使用有效的 API 密钥。",
@@ -338,6 +347,8 @@ export const MESSAGES = {
       noLines: "An order needs at least one line.",
       noLinesLeft: "The change would leave the order empty; cancel it instead.",
       tooManyLines: "One order may have at most {{max}} lines.",
+      tooManyOperations:
+        "Too many orders, changes or cancellations in a short time; please try again in {{minutes}} minutes. Your orders are unchanged.",
       badIdempotencyKey:
         "The idempotency key must be {{min}}–{{max}} letters, digits or - _ . : (a UUID, say).",
       inputRefused: "Some of the order is not right; nothing was saved.",
@@ -389,6 +400,13 @@ export const MESSAGES = {
       suppressionKRange:
         "The suppression threshold k must be a whole number from {{min}} to {{max}}.",
       groupNotFound: "No such producer group.",
+    },
+    jobs: {
+      notFound: "No such background job, or it is not one you asked for.",
+      fault: "The background job failed, also after retries; please submit it again later.",
+      requesterGone: "The account that asked for this job is disabled; the job did nothing.",
+      exportSignIn: "Please sign in to download the export.",
+      exportNotFound: "No such export file: it has expired, or someone else asked for it.",
     },
     impact: {
       csvSignIn: "Please use a valid API key.",

@@ -15,6 +15,9 @@ import type { Principal, RequestContext } from "../graphql/request-context";
 import { localeFromHeader } from "../i18n/translate";
 import { resolvePrincipal, type Audience } from "../modules/identity/principal.service";
 import { SignInLimiter } from "../modules/identity/sign-in-limiter";
+import { OrderLimiter } from "../modules/order/order-limiter";
+import { mountExportDownload } from "../modules/jobs/export-download.route";
+import type { JobQueue } from "../modules/jobs/job-queue";
 import { QUERY_LIMITS, queryLimits } from "./armor";
 import { mountPackingListCsv } from "../modules/intake/packing-list.csv-route";
 import { mountImpactExportCsv } from "../modules/impact/impact-export.csv-route";
@@ -69,6 +72,8 @@ export interface ContextDeps {
   dataSource: DataSource;
   log: Logger;
   signInLimiter: SignInLimiter;
+  orderLimiter: OrderLimiter;
+  jobs?: JobQueue | null;
 }
 
 /**
@@ -98,6 +103,8 @@ export async function requestContext(
     cookies: cookieJar(res, deps.config.production),
     clientAddress: req.ip ?? "unknown",
     signInLimiter: deps.signInLimiter,
+    orderLimiter: deps.orderLimiter,
+    jobs: deps.jobs ?? undefined,
     log: deps.log.child({ requestId, route }),
   };
 }
@@ -188,8 +195,8 @@ function jsonErrors(log: Logger) {
 /**
  * Builds the HTTP app: `/health` (readiness: database reachable and not shutting down),
  * `/health/live` (liveness: the process answers), `/shop/graphql`, `/admin/graphql`,
- * `/partner/graphql`, and the built SPAs at `/shop/` and `/admin/` when their `dist` folders exist.
- * `redis` (REDIS_URL) holds the sign-in rate limits shared by replicas.
+ * `/partner/graphql`, `/admin/exports/:id` (export jobs' files), and the built SPAs at `/shop/` and `/admin/` when their `dist` folders exist.
+ * `redis` (REDIS_URL) holds the sign-in and ordering rate limits shared by replicas.
  */
 export async function createApp(
   schemas: ApiSchemas,
@@ -199,6 +206,8 @@ export async function createApp(
     log: Logger;
     redis?: Redis | null;
     lifecycle?: Lifecycle;
+    /** The background job queue; without it the job operations fail as faults. */
+    jobs?: JobQueue | null;
   },
 ): Promise<ApiApp> {
   const lifecycle = deps.lifecycle ?? { draining: false, closing: false };
@@ -234,7 +243,13 @@ export async function createApp(
     redis: deps.redis,
     keyPrefix: deps.config.redisKeyPrefix,
   });
-  const mountDeps = { ...deps, signInLimiter };
+  const orderLimiter = new OrderLimiter({
+    redis: deps.redis,
+    keyPrefix: deps.config.redisKeyPrefix,
+    perHousehold: deps.config.orderLimitPerHousehold,
+    perAddress: deps.config.orderLimitPerAddress,
+  });
+  const mountDeps = { ...deps, signInLimiter, orderLimiter };
   const servers = [
     await mountGraphql(app, "/shop/graphql", "shop", schemas.shop, mountDeps),
     await mountGraphql(app, "/admin/graphql", "admin", schemas.admin, mountDeps),
@@ -245,6 +260,9 @@ export async function createApp(
   );
   mountImpactExportCsv(app, (req, res, route) =>
     requestContext(req, res, "partner", route, mountDeps),
+  );
+  mountExportDownload(app, (req, res, route) =>
+    requestContext(req, res, "admin", route, mountDeps),
   );
   serveSpa(app, "/shop", deps.config.shopDist);
   serveSpa(app, "/admin", deps.config.adminDist);

@@ -46,6 +46,11 @@ export function sendCsv(
   header: readonly string[],
   rows: readonly (readonly CsvCell[])[],
 ): void {
+  sendCsvText(res, filename, csvDocument(header, rows));
+}
+
+/** Sends a CSV document already written (e.g. a stored export) as a download named `filename`. */
+export function sendCsvText(res: Response, filename: string, text: string): void {
   res
     .status(200)
     .set({
@@ -53,7 +58,7 @@ export function sendCsv(
       "Content-Disposition": `attachment; filename="${filename}"`,
       "Cache-Control": "no-store",
     })
-    .send(csvDocument(header, rows));
+    .send(text);
 }
 
 /** Answers a refused download with a JSON error like the GraphQL endpoints' (`errors[0].message`). */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FAILURES_PER_LOGIN } from "../modules/identity/sign-in-limiter";
+import { ORDER_OPERATIONS_PER_HOUSEHOLD } from "../modules/order/order-limiter";
 import { hashPassword } from "../modules/identity/password";
 import { type ApiProcess, startApiProcess } from "../test/api-process";
 import { createOrderingMarket, type OrderingMarket } from "../test/order-fixtures";
@@ -43,7 +44,12 @@ afterAll(async () => {
   await db?.close();
 });
 
-beforeEach(() => clearOrders(db.dataSource));
+beforeEach(async () => {
+  await clearOrders(db.dataSource);
+  // Every test starts with no ordering operations counted (the limit is tested on its own).
+  const counters = (await redis.keys()).filter((key) => key.includes(":order-"));
+  if (counters.length > 0) await redis.client.del(...counters);
+});
 
 function oneOf(offerId: string) {
   return {
@@ -125,6 +131,41 @@ describe("two API processes on one database and one Redis", () => {
     expect(await attempt(b, "wrong-again")).toBe("TooManyAttemptsError");
     const key = `${redis.keyPrefix}sign-in-login:${login}`;
     expect(await redis.client.get(key)).toBe(String(FAILURES_PER_LOGIN));
+  });
+});
+
+describe("the ordering rate limit over two processes (Redis)", () => {
+  it("counts one household's operations on both processes against one limit", async () => {
+    const consumer = market.consumers[2]!;
+    const input = { ...oneOf(market.millet.id), idempotencyKey: randomUUID() };
+    const place = (api: ApiProcess, idempotencyKey: string) =>
+      api
+        .shop(consumer.token)
+        .data<{ placeOrder: { __typename: string; retryAfterSeconds?: number } }>(
+          `mutation($input: PlaceOrderInput!) {
+            placeOrder(input: $input) {
+              __typename ... on TooManyAttemptsError { retryAfterSeconds }
+            }
+          }`,
+          { input: { ...input, idempotencyKey } },
+        )
+        .then((d) => d.placeOrder);
+    // 30 operations, alternating: 15 on each process (the first places, the repeats of its key
+    // answer the same order). In memory each process would have counted only 15.
+    for (let i = 0; i < ORDER_OPERATIONS_PER_HOUSEHOLD; i += 1) {
+      expect((await place(i % 2 === 0 ? a : b, input.idempotencyKey)).__typename).toBe("Order");
+    }
+    // The 31st is refused on either process; a new key places nothing.
+    for (const api of [a, b]) {
+      const refused = await place(api, randomUUID());
+      expect(refused.__typename).toBe("TooManyAttemptsError");
+      expect(refused.retryAfterSeconds).toBeGreaterThan(3600 - 120);
+      expect(refused.retryAfterSeconds).toBeLessThanOrEqual(3600);
+    }
+    expect(await count("SELECT count(*)::int AS n FROM orders")).toBe(1);
+    // One counter in Redis: 30 allowed + 2 refused = 32 consumed points.
+    const key = `${redis.keyPrefix}order-household:${consumer.userId}`;
+    expect(await redis.client.get(key)).toBe("32");
   });
 });
 

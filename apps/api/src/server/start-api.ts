@@ -10,6 +10,10 @@ import { buildApiSchema } from "../graphql/build-schemas";
 import { createLogger } from "../logger";
 import { createApp, type Lifecycle } from "./app";
 import { connectRedis } from "./redis";
+import { createJobHandlers } from "../modules/jobs/job-handlers";
+import type { JobQueue } from "../modules/jobs/job-queue";
+import { InlineQueue } from "../modules/jobs/inline-queue";
+import { PgBossQueue } from "../modules/jobs/pg-boss-queue";
 
 /** A started API: its data source, HTTP server, base URL and a clean stop. */
 export interface RunningApi {
@@ -19,10 +23,14 @@ export interface RunningApi {
   log: Logger;
   /** The Redis client when REDIS_URL is set. */
   redis: Redis | null;
+  /** The background job queue: pg-boss with DATABASE_URL, inline with the embedded PGlite. */
+  jobs: JobQueue;
   /**
    * Graceful stop (SIGTERM): /health answers 503 at once; after `shutdownDelayMs` the listener
    * closes and requests arriving on open connections get 503; requests in flight finish (cut
-   * after `shutdownTimeoutMs`); then the GraphQL servers, the pool and Redis close. Calling it
+   * after `shutdownTimeoutMs`); then the GraphQL servers stop, the job workers stop (active jobs
+   * get what is left of `shutdownTimeoutMs`, at least 1 s; one still running then is failed and
+   * retried elsewhere), and the pool and Redis close. Calling it
    * again returns the same promise.
    */
   stop(): Promise<void>;
@@ -60,6 +68,30 @@ async function closeServer(server: Server, timeoutMs: number): Promise<void> {
     clearInterval(idleSweep);
     clearTimeout(timer);
   }
+}
+
+/**
+ * The job queue: pg-boss on DATABASE_URL (its own pool and `pgboss` schema, workers unless
+ * JOB_WORKERS=false), or with the embedded PGlite, which pg-boss cannot reach over the network,
+ * the same handlers run inline in this process.
+ */
+async function startJobs(
+  config: ApiConfig,
+  dataSource: DataSource,
+  log: Logger,
+): Promise<JobQueue> {
+  const handlers = createJobHandlers(dataSource, log);
+  if (!config.databaseUrl) return new InlineQueue(handlers, log);
+  return PgBossQueue.start({
+    connectionString: config.databaseUrl,
+    workers: config.jobWorkers,
+    expireSeconds: config.jobExpireSeconds,
+    maintenanceSeconds: config.jobMaintenanceSeconds,
+    pollSeconds: config.jobPollSeconds,
+    poolMax: Math.min(config.databasePoolMax, 4),
+    handlers,
+    log,
+  });
 }
 
 /**
@@ -110,6 +142,15 @@ export async function startApi(
     throw error;
   }
 
+  let jobs: JobQueue;
+  try {
+    jobs = await startJobs(config, dataSource, log);
+  } catch (error) {
+    redis?.disconnect();
+    await dataSource.destroy();
+    throw error;
+  }
+
   const [shop, admin, partner] = await Promise.all([
     buildApiSchema("shop"),
     buildApiSchema("admin"),
@@ -118,10 +159,13 @@ export async function startApi(
   const lifecycle: Lifecycle = { draining: false, closing: false };
   const api = await createApp(
     { shop, admin, partner },
-    { config, dataSource, log, redis, lifecycle },
+    { config, dataSource, log, redis, lifecycle, jobs },
   );
-  const release = async () => {
+  // Workers stop before the pool closes; they get what is left of SHUTDOWN_TIMEOUT_MS after the
+  // requests in flight (at least 1 s), so a stop stays within delay + timeout (+1 s).
+  const release = async (deadline = Date.now() + config.shutdownTimeoutMs) => {
     await api.stop();
+    await jobs.stop(Math.max(1_000, deadline - Date.now()));
     await dataSource.destroy();
     if (redis) await redis.quit().catch(() => redis?.disconnect());
   };
@@ -140,14 +184,16 @@ export async function startApi(
     server,
     log,
     redis,
+    jobs,
     url: `http://${config.host}:${port}`,
     stop() {
       stopping ??= (async () => {
         lifecycle.draining = true;
         if (config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs);
         lifecycle.closing = true;
+        const deadline = Date.now() + config.shutdownTimeoutMs;
         await closeServer(server, config.shutdownTimeoutMs);
-        await release();
+        await release(deadline);
       })();
       return stopping;
     },

@@ -89,7 +89,12 @@ export interface TestApi {
 /** Starts the API on a fresh test database (port chosen by the OS), optionally filling it first. */
 export async function startTestApi(
   prefix: string,
-  options: { production?: boolean; prepare?: (dataSource: DataSource) => Promise<void> } = {},
+  options: {
+    production?: boolean;
+    prepare?: (dataSource: DataSource) => Promise<void>;
+    /** More environment; by default the ordering rate limits are set out of reach (1,000,000). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestApi> {
   const db = await createTestDatabase(prefix);
   const config = {
@@ -97,6 +102,10 @@ export async function startTestApi(
       DATABASE_URL: db.url,
       PORT: "0",
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+      // Many scenarios order hundreds of times from 127.0.0.1; order-limit.spec.ts tests the limit.
+      ORDER_LIMIT_PER_HOUSEHOLD: "1000000",
+      ORDER_LIMIT_PER_ADDRESS: "1000000",
+      ...options.env,
     }),
     production: options.production ?? false,
     seedDemo: false,

@@ -14,8 +14,9 @@ import {
 } from "./cycle-admin.types";
 import { createCycle, cycleForAdmin, listCycles, updateCycle } from "./cycle-admin.service";
 import { transitionCycle } from "./cycle-transition.service";
+import { OrderCycle } from "./order-cycle.entity";
+import { requestImpactRefresh } from "../jobs/background-job.service";
 import { OrderCycleStateEnum } from "./cycle.types";
-import type { OrderCycle } from "./order-cycle.entity";
 
 /** Order cycles as project staff run them: plan, edit, move through the states. */
 @Resolver(() => AdminOrderCycleType)
@@ -75,11 +76,14 @@ export class CycleAdminResolver {
     description:
       "Moves a cycle to its next state and does what entering it means (close: lock orders, create lots; cancel: cancel orders and release stock).",
   })
-  transitionOrderCycle(
+  async transitionOrderCycle(
     @Ctx() ctx: RequestContext,
     @Arg("id", () => ID) id: string,
     @Arg("to", () => OrderCycleStateEnum) to: OrderCycleState,
   ): Promise<typeof OrderCycleResult> {
-    return transitionCycle(ctx, id, to) as Promise<typeof OrderCycleResult>;
+    const result = await transitionCycle(ctx, id, to);
+    // A SETTLED cycle's payouts count in the impact figures: refresh the impact views (a job).
+    if (result instanceof OrderCycle && result.state === "SETTLED") await requestImpactRefresh(ctx);
+    return result as typeof OrderCycleResult;
   }
 }

@@ -1,9 +1,6 @@
 import type { Redis } from "ioredis";
-import {
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-} from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { sharedLimiter } from "../../server/rate-limit";
 
 /** Failed sign-ins allowed per login (e-mail or phone as typed, lower-cased) in {@link WINDOW_SECONDS}. */
 export const FAILURES_PER_LOGIN = 10;
@@ -64,15 +61,7 @@ function limiter(
   keyPrefix: string,
   points: number,
 ): RateLimiterAbstract {
-  const memory = new RateLimiterMemory({ keyPrefix, points, duration: WINDOW_SECONDS });
-  if (!redis) return memory;
-  return new RateLimiterRedis({
-    storeClient: redis,
-    keyPrefix,
-    points,
-    duration: WINDOW_SECONDS,
-    insuranceLimiter: memory,
-  });
+  return sharedLimiter(redis, keyPrefix, points, WINDOW_SECONDS);
 }
 
 function loginKey(login: string): string {

@@ -9,7 +9,7 @@ import { type PackingList, packingList } from "./packing-list.service";
 export const PACKING_LIST_CSV_ROUTE = "/admin/packing-list.csv";
 
 /** The CSV columns, in order; headers come from `intake.csv.*` in the caller's language. */
-const COLUMNS = [
+export const PACKING_LIST_COLUMNS = [
   "pickupPoint",
   "address",
   "order",
@@ -81,7 +81,7 @@ export function mountPackingListCsv(
       sendCsv(
         res,
         `packing-list-${list.orderCycleCode}.csv`,
-        COLUMNS.map((column) => t(`intake.csv.${column}`)),
+        PACKING_LIST_COLUMNS.map((column) => t(`intake.csv.${column}`)),
         packingListRows(list, ctx.locale),
       );
     } catch (error) {

@@ -5,6 +5,7 @@ import {
   ErrorResult,
   InvalidInputError,
   NotFoundError,
+  TooManyAttemptsError,
 } from "../../graphql/error-result";
 import { Order } from "./order.entity";
 import { OrderStateEnum, OrderType } from "./order.types";
@@ -96,7 +97,7 @@ export type OrderRefusal =
 // Services answer with the Order entity itself; every other member's class bears its type name.
 const resolveType = (value: object) => (value instanceof Order ? "Order" : value.constructor.name);
 
-/** The answer to placeOrder: the order, or why not. */
+/** The answer to placeOrder: the order, or why not (TooManyAttemptsError: over an ordering rate limit). */
 export const PlaceOrderResult = createUnionType({
   name: "PlaceOrderResult",
   types: () =>
@@ -108,6 +109,7 @@ export const PlaceOrderResult = createUnionType({
       PickupPointNotServedError,
       NotFoundError,
       InvalidInputError,
+      TooManyAttemptsError,
     ] as const,
   resolveType,
 });
@@ -124,6 +126,7 @@ export const ChangeOrderResult = createUnionType({
       OrderNotEditableError,
       NotFoundError,
       InvalidInputError,
+      TooManyAttemptsError,
     ] as const,
   resolveType,
 });
@@ -131,7 +134,14 @@ export const ChangeOrderResult = createUnionType({
 /** The answer to cancelOrder: the cancelled order, or why not. */
 export const CancelOrderResult = createUnionType({
   name: "CancelOrderResult",
-  types: () => [OrderType, CycleNotOpenError, OrderNotEditableError, NotFoundError] as const,
+  types: () =>
+    [
+      OrderType,
+      CycleNotOpenError,
+      OrderNotEditableError,
+      NotFoundError,
+      TooManyAttemptsError,
+    ] as const,
   resolveType,
 });
 

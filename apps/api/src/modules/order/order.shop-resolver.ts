@@ -1,5 +1,6 @@
 import { orderMachine, type OrderState } from "@nested/domain";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { TooManyAttemptsError } from "../../graphql/error-result";
 import { type Page, PageInput } from "../../graphql/pagination";
 import { RequireSignIn } from "../../graphql/permissions";
 import type { RequestContext } from "../../graphql/request-context";
@@ -40,6 +41,7 @@ import {
   MyOrderResult,
   PlaceOrderResult,
 } from "./order-results.types";
+import { limitOrdering } from "./order-limiter";
 import { placeOrder } from "./place-order.service";
 
 /** Ordering for a signed-in consumer household: place, change, cancel and read its own orders. */
@@ -48,13 +50,13 @@ export class OrderShopResolver {
   @RequireSignIn()
   @Mutation(() => PlaceOrderResult, {
     description:
-      "Order in an OPEN cycle; stock is reserved at once. The same idempotencyKey again returns the same order.",
+      "Order in an OPEN cycle; stock is reserved at once. The same idempotencyKey again returns the same order. Rate-limited per household and per address (TooManyAttemptsError).",
   })
   placeOrder(
     @Arg("input", () => PlaceOrderInput) input: PlaceOrderInput,
     @Ctx() ctx: RequestContext,
   ): Promise<typeof PlaceOrderResult> {
-    return placeOrder(ctx, input);
+    return limitThen(ctx, () => placeOrder(ctx, input));
   }
 
   @RequireSignIn()
@@ -67,7 +69,7 @@ export class OrderShopResolver {
     @Arg("lines", () => [OrderLineInput]) lines: OrderLineInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<typeof ChangeOrderResult> {
-    return changeOrder(ctx, orderId, lines);
+    return limitThen(ctx, () => changeOrder(ctx, orderId, lines));
   }
 
   @RequireSignIn()
@@ -78,7 +80,7 @@ export class OrderShopResolver {
     @Arg("orderId", () => ID) orderId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<typeof CancelOrderResult> {
-    return cancelOrder(ctx, orderId);
+    return limitThen(ctx, () => cancelOrder(ctx, orderId));
   }
 
   @RequireSignIn()
@@ -161,6 +163,14 @@ export class OrderShopResolver {
   nextStates(@Root() order: OrderType): readonly OrderState[] {
     return orderMachine.nextStates(order.state);
   }
+}
+
+/** Runs the ordering operation `work` unless the caller is over an ordering rate limit. */
+async function limitThen<T>(
+  ctx: RequestContext,
+  work: () => Promise<T>,
+): Promise<T | TooManyAttemptsError> {
+  return (await limitOrdering(ctx)) ?? work();
 }
 
 async function moneyOf(order: OrderType, ctx: RequestContext) {

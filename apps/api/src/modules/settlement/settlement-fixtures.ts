@@ -265,3 +265,62 @@ export async function recordIntake(
   }
   return saved;
 }
+
+/**
+ * The intake of the settlement scenarios on {@link createDeliveredCycle}: L1 H1 eggs 6 of 6
+ * accepted, L2 H2 eggs 3 of 4 (PARTIAL), L3 H3 walnuts 0 of 3 (REJECTED), L4 H1 walnuts 2 of 2;
+ * with the REFUND adjustments of the shortfalls.
+ */
+export function recordSettlementIntake(
+  dataSource: DataSource,
+  market: DeliveredCycle,
+): Promise<Lot[]> {
+  const { h1, h2, h3 } = market.households;
+  const { o1Eggs, o1Walnuts, o2Eggs, o3Walnuts } = market.lines;
+  return recordIntake(dataSource, market.cycle, [
+    // L1: H1 eggs, 5 to O1 + 1 to O2, all 6 accepted
+    {
+      household: h1,
+      offer: market.eggs,
+      allocations: [
+        { line: o1Eggs, quantity: 5 },
+        { line: o2Eggs, quantity: 1 },
+      ],
+      accepted: 6,
+      shortfalls: [],
+    },
+    // L2: H2 eggs, 4 to O2, 3 accepted (PARTIAL): O2 eggs 5 → 4 accepted, REFUND 1 × 1600
+    {
+      household: h2,
+      offer: market.eggs,
+      allocations: [{ line: o2Eggs, quantity: 4 }],
+      accepted: 3,
+      shortfalls: [{ line: o2Eggs, units: 1 }],
+    },
+    // L3: H3 walnuts, 1 to O1 + 2 to O3, REJECTED: REFUND 1 × 3550 on O1, 2 × 3550 = 7100 on O3
+    {
+      household: h3,
+      offer: market.walnuts,
+      allocations: [
+        { line: o1Walnuts, quantity: 1 },
+        { line: o3Walnuts, quantity: 2 },
+      ],
+      accepted: 0,
+      shortfalls: [
+        { line: o1Walnuts, units: 1 },
+        { line: o3Walnuts, units: 2 },
+      ],
+    },
+    // L4: H1 walnuts, 1 to O1 + 1 to O3, both accepted
+    {
+      household: h1,
+      offer: market.walnuts,
+      allocations: [
+        { line: o1Walnuts, quantity: 1 },
+        { line: o3Walnuts, quantity: 1 },
+      ],
+      accepted: 2,
+      shortfalls: [],
+    },
+  ]);
+}

@@ -14,6 +14,7 @@ import { villageById } from "../household/village.service";
 import { VillageType } from "../household/village.types";
 import { PaymentMethodEnum } from "../order/order.types";
 import type { PaymentMethod } from "../order/payment.entity";
+import { requestImpactRefresh } from "../jobs/background-job.service";
 import { reconcileCycle } from "./reconciliation.service";
 import { SettlementDeduction } from "./settlement-deduction.entity";
 import {
@@ -162,14 +163,18 @@ export class SettlementAdminResolver {
   @Mutation(() => SettlementChangeResult, {
     description: "APPROVED → PAID; paying twice is refused and changes nothing.",
   })
-  markSettlementPaid(
+  async markSettlementPaid(
     @Ctx() ctx: RequestContext,
     @Arg("id", () => ID) id: string,
     @Arg("method", () => PaymentMethodEnum) method: PaymentMethod,
     @Arg("paidOn", () => LocalDateScalar) paidOn: string,
     @Arg("reference", () => String, { nullable: true }) reference: string | null,
   ): Promise<typeof SettlementChangeResult> {
-    return markSettlementPaid(ctx, id, method, paidOn, reference);
+    const result = await markSettlementPaid(ctx, id, method, paidOn, reference);
+    // Paid household income counts in the impact figures: refresh the impact views (a job; a
+    // burst of payments is one waiting refresh).
+    if (!(result instanceof ErrorResult)) await requestImpactRefresh(ctx);
+    return result;
   }
 
   @RequirePermission("settlement:pay")
