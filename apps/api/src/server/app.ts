@@ -17,7 +17,11 @@ import { resolvePrincipal, type Audience } from "../modules/identity/principal.s
 import { SignInLimiter } from "../modules/identity/sign-in-limiter";
 import { QUERY_LIMITS, queryLimits } from "./armor";
 import { mountPackingListCsv } from "../modules/intake/packing-list.csv-route";
-import { mountImpactExportCsv } from "../modules/impact/impact-export.csv-route";
+import {
+  ADMIN_IMPACT_EXPORT,
+  mountImpactExportCsv,
+  PARTNER_IMPACT_EXPORT,
+} from "../modules/impact/impact-export.csv-route";
 import { formatError } from "./format-error";
 import { cookieJar, tokenFromRequest } from "./session-cookie";
 
@@ -243,8 +247,11 @@ export async function createApp(
   mountPackingListCsv(app, (req, res, route) =>
     requestContext(req, res, "admin", route, mountDeps),
   );
-  mountImpactExportCsv(app, (req, res, route) =>
+  mountImpactExportCsv(app, PARTNER_IMPACT_EXPORT, (req, res, route) =>
     requestContext(req, res, "partner", route, mountDeps),
+  );
+  mountImpactExportCsv(app, ADMIN_IMPACT_EXPORT, (req, res, route) =>
+    requestContext(req, res, "admin", route, mountDeps),
   );
   serveSpa(app, "/shop", deps.config.shopDist);
   serveSpa(app, "/admin", deps.config.adminDist);

@@ -82,6 +82,7 @@ export const ADMIN_MATRIX: Readonly<Record<string, readonly string[]>> = {
   "IntakeAdminResolver.markOrderNoShow": ["STAFF", "ADMIN"],
   "AllocationAdminResolver.cycleAllocation": ["STAFF", "ADMIN"],
   "ImpactMetricsAdminResolver.impactMetrics": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
+  "PovertyLineAdminResolver.povertyLines": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
   "PartnerPartnerResolver.partnerOrganisation": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
   "PovertyLinePartnerResolver.povertyLines": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
   "ImpactMetricsPartnerResolver.impactMetrics": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
