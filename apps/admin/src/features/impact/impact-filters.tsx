@@ -1,6 +1,9 @@
 import { useT } from "../../i18n/index.js";
 import type { ImpactFilterChoice } from "./chart-data.js";
 
+/** A name in Chinese characters (from the data) is marked as Chinese whatever the page language. */
+const HAN = /\p{Script=Han}/u;
+
 /**
  * The filters of the impact page: the producer group's village and the year range, and for a
  * holder of impact:read-unsuppressed (ADMIN) only, the unsuppressed switch. Every change applies
@@ -49,7 +52,11 @@ export function ImpactFilters({
         >
           <option value="">{t("impact.allVillages")}</option>
           {villages.map((village) => (
-            <option key={village.id} value={village.id}>
+            <option
+              key={village.id}
+              value={village.id}
+              lang={HAN.test(village.name) ? "zh-CN" : undefined}
+            >
               {village.name}
             </option>
           ))}
