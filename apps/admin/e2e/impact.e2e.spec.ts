@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { seriousViolations } from "@nested/e2e-kit";
+import { seriousViolations, unmarkedChinese } from "@nested/e2e-kit";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AdminE2E, startAdminE2E } from "./support.js";
@@ -194,6 +194,7 @@ describe("the impact pages", () => {
     expect(english.map((r) => r.year)).toEqual(withheld.map((r) => r.year));
     for (const row of english) expect(row.text).toBe("suppressed (fewer than 10 households)");
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await unmarkedChinese(page)).toEqual([]);
     await run.shot("impact-03-partner-en");
     await page.getByRole("button", { name: "切换到中文" }).click();
   });
@@ -222,7 +223,11 @@ describe("the impact pages", () => {
     await waitForCharts();
     const token = await run.adminToken("admin@demo.nested.market");
     const years = await chosenYears();
-    await page.locator('input[name="unsuppressed"]').check();
+    // The switch is kept in the URL (?unsuppressed=1): it shows checked once the route updated.
+    const toggle = page.locator('input[name="unsuppressed"]');
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    expect(new URL(page.url()).searchParams.get("unsuppressed")).toBe("1");
     await expect
       .poll(() => page.getByRole("status").allTextContents())
       .toContainEqual("正在显示未隐去的数值：不要把这些数字交给合作机构。");
