@@ -25,6 +25,7 @@ import { IdentityShopResolver } from "../modules/identity/identity.shop-resolver
 import { ImpactShopResolver } from "../modules/impact/impact.shop-resolver";
 import { ImpactMetricsAdminResolver } from "../modules/impact/impact-metrics.admin-resolver";
 import { ImpactMetricsPartnerResolver } from "../modules/impact/impact-metrics.partner-resolver";
+import { PovertyLineAdminResolver } from "../modules/impact/poverty-line.admin-resolver";
 import { PovertyLinePartnerResolver } from "../modules/impact/poverty-line.partner-resolver";
 import { OrderAdminResolver } from "../modules/order/order.admin-resolver";
 import {
@@ -86,6 +87,7 @@ export const RESOLVERS = {
     AllocationAdminResolver,
     ImpactMetricsAdminResolver,
     BackgroundJobAdminResolver,
+    PovertyLineAdminResolver,
   ] as ResolverList,
   partner: [
     PartnerPartnerResolver,

@@ -104,6 +104,8 @@ export const MESSAGES = {
       csvSignIn: "请使用有效的 API 密钥。",
       csvForbidden: "这个密钥没有查看影响数据的权限。",
       csvBadRequest: "查询参数有误：{{problem}}",
+      csvSessionSignIn: "请先登录。",
+      csvSessionForbidden: "您的角色不能查看成效数据。",
       csv: {
         metric: "指标",
         year: "年份",
@@ -412,6 +414,8 @@ export const MESSAGES = {
       csvSignIn: "Please use a valid API key.",
       csvForbidden: "This key may not read impact data.",
       csvBadRequest: "The query parameters are wrong: {{problem}}",
+      csvSessionSignIn: "Please sign in first.",
+      csvSessionForbidden: "Your role may not read impact data.",
       csv: {
         metric: "Metric",
         year: "Year",

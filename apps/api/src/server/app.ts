@@ -20,7 +20,11 @@ import { mountExportDownload } from "../modules/jobs/export-download.route";
 import type { JobQueue } from "../modules/jobs/job-queue";
 import { QUERY_LIMITS, queryLimits } from "./armor";
 import { mountPackingListCsv } from "../modules/intake/packing-list.csv-route";
-import { mountImpactExportCsv } from "../modules/impact/impact-export.csv-route";
+import {
+  ADMIN_IMPACT_EXPORT,
+  mountImpactExportCsv,
+  PARTNER_IMPACT_EXPORT,
+} from "../modules/impact/impact-export.csv-route";
 import { formatError } from "./format-error";
 import { cookieJar, tokenFromRequest } from "./session-cookie";
 
@@ -258,10 +262,13 @@ export async function createApp(
   mountPackingListCsv(app, (req, res, route) =>
     requestContext(req, res, "admin", route, mountDeps),
   );
-  mountImpactExportCsv(app, (req, res, route) =>
+  mountImpactExportCsv(app, PARTNER_IMPACT_EXPORT, (req, res, route) =>
     requestContext(req, res, "partner", route, mountDeps),
   );
   mountExportDownload(app, (req, res, route) =>
+    requestContext(req, res, "admin", route, mountDeps),
+  );
+  mountImpactExportCsv(app, ADMIN_IMPACT_EXPORT, (req, res, route) =>
     requestContext(req, res, "admin", route, mountDeps),
   );
   serveSpa(app, "/shop", deps.config.shopDist);

@@ -85,6 +85,7 @@ export const ADMIN_MATRIX: Readonly<Record<string, readonly string[]>> = {
   "BackgroundJobAdminResolver.enqueueSettlementCalculation": ["FINANCE", "ADMIN"],
   "BackgroundJobAdminResolver.requestPackingListExport": ["STAFF", "ADMIN"],
   "BackgroundJobAdminResolver.backgroundJob": ["STAFF", "FINANCE", "ADMIN"],
+  "PovertyLineAdminResolver.povertyLines": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
   "PartnerPartnerResolver.partnerOrganisation": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
   "PovertyLinePartnerResolver.povertyLines": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],
   "ImpactMetricsPartnerResolver.impactMetrics": ["STAFF", "FINANCE", "ADMIN", "PARTNER"],

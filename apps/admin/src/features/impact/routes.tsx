@@ -1,16 +1,11 @@
 import { Route, Routes } from "react-router";
-import { useT } from "../../i18n/index.js";
+import { ImpactPage } from "./impact-page.js";
 
-function Overview() {
-  const { t } = useT();
-  return <h1>{t("impact.title")}</h1>;
-}
-
-/** The impact pages, under their own path. */
+/** The impact pages, under their own path (lazy-loaded with ECharts). */
 export function ImpactRoutes() {
   return (
     <Routes>
-      <Route index element={<Overview />} />
+      <Route index element={<ImpactPage />} />
     </Routes>
   );
 }

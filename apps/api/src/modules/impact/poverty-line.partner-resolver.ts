@@ -1,7 +1,6 @@
-import { POVERTY_LINES } from "@nested/domain";
 import { Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../graphql/permissions";
-import { PovertyLineType } from "./poverty-line.types";
+import { PovertyLineType, povertyLineList } from "./poverty-line.types";
 
 /** The poverty lines every income figure is measured against. */
 @Resolver()
@@ -11,6 +10,6 @@ export class PovertyLinePartnerResolver {
     description: "Every year with an official line; no year is guessed.",
   })
   povertyLines(): PovertyLineType[] {
-    return POVERTY_LINES.map((line) => Object.assign(new PovertyLineType(), line));
+    return povertyLineList();
   }
 }

@@ -1,3 +1,4 @@
+import { POVERTY_LINES } from "@nested/domain";
 import { Field, Int, ObjectType } from "type-graphql";
 
 /** One year's official rural poverty line, with how firm the figure is and its source. */
@@ -18,4 +19,12 @@ export class PovertyLineType {
 
   @Field()
   source: string;
+}
+
+/**
+ * Every year with an official rural poverty line (POVERTY_LINES of @nested/domain, from
+ * shared/reference/poverty-lines.csv), oldest first, as GraphQL objects; no year is guessed.
+ */
+export function povertyLineList(): PovertyLineType[] {
+  return POVERTY_LINES.map((line) => Object.assign(new PovertyLineType(), line));
 }
