@@ -1,0 +1,181 @@
+import { type FormEvent, useState } from "react";
+import { type AdminErrorResult, ErrorResultMessage } from "../../components/error-result.js";
+import type { TrustEventKind } from "../../gql/graphql.js";
+import { useT } from "../../i18n/index.js";
+import { TextField } from "../../lib/form-fields.js";
+import { shanghaiInputToIso } from "../../lib/shanghai-time.js";
+import { KindSelect } from "./kind-select.js";
+
+/** What the trust event form holds, as typed (times as Beijing wall-clock "YYYY-MM-DDTHH:mm"). */
+export interface TrustEventDraft {
+  producerGroupId: string;
+  kind: TrustEventKind;
+  titleZh: string;
+  titleEn: string;
+  startsAt: string;
+  endsAt: string;
+  /** Most people, as typed; "" = no limit. */
+  capacity: string;
+  openToConsumers: boolean;
+  notes: string;
+}
+
+/** The API's fields of a draft: instants in UTC, capacity as a number or null. */
+export interface TrustEventFieldsInput {
+  titleZh: string;
+  titleEn: string | null;
+  startsAt: string;
+  endsAt: string;
+  capacity: number | null;
+  openToConsumers: boolean;
+  notes: string | null;
+}
+
+/**
+ * Creates or edits a trust event. `save` gets the draft's fields and answers a refusal (shown in
+ * words, the form keeps what was typed) or null. Group and kind are chosen only on creation
+ * (`groups` given).
+ */
+export function TrustEventForm({
+  initial,
+  groups,
+  submitLabel,
+  save,
+}: {
+  initial: TrustEventDraft;
+  groups?: { id: string; name: string }[];
+  submitLabel: string;
+  save(fields: TrustEventFieldsInput, draft: TrustEventDraft): Promise<AdminErrorResult | null>;
+}) {
+  const { t } = useT();
+  const [draft, setDraft] = useState(initial);
+  const [refusal, setRefusal] = useState<AdminErrorResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof TrustEventDraft>(key: K, value: TrustEventDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+  const isVisit = draft.kind === "VILLAGE_VISIT";
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const startsAt = shanghaiInputToIso(draft.startsAt);
+    const endsAt = shanghaiInputToIso(draft.endsAt);
+    if (!startsAt || !endsAt) {
+      setRefusal({ errorCode: "INVALID_INPUT", message: t("trust.form.badTime") });
+      return;
+    }
+    const capacity = draft.capacity.trim();
+    if (isVisit && capacity && !/^\d+$/.test(capacity)) {
+      setRefusal({ errorCode: "INVALID_INPUT", message: t("trust.form.badCapacity") });
+      return;
+    }
+    setBusy(true);
+    setRefusal(null);
+    const refused = await save(
+      {
+        titleZh: draft.titleZh,
+        titleEn: draft.titleEn.trim() || null,
+        startsAt,
+        endsAt,
+        capacity: isVisit && capacity ? Number(capacity) : null,
+        openToConsumers: isVisit && draft.openToConsumers,
+        notes: draft.notes.trim() || null,
+      },
+      draft,
+    );
+    setBusy(false);
+    setRefusal(refused);
+  }
+
+  return (
+    <form className="stack narrow-form" onSubmit={submit}>
+      {groups && (
+        <div className="row">
+          <label>
+            {t("trust.form.group")}
+            <select
+              name="producerGroupId"
+              value={draft.producerGroupId}
+              onChange={(e) => set("producerGroupId", e.target.value)}
+            >
+              {groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <KindSelect
+            label={t("trust.form.kind")}
+            value={draft.kind}
+            onChange={(k) => set("kind", k || "VILLAGE_VISIT")}
+          />
+        </div>
+      )}
+      <TextField
+        label={t("trust.form.titleZh")}
+        name="titleZh"
+        lang="zh-CN"
+        value={draft.titleZh}
+        onChange={(v) => set("titleZh", v)}
+      />
+      <TextField
+        label={t("trust.form.titleEn")}
+        name="titleEn"
+        lang="en"
+        value={draft.titleEn}
+        onChange={(v) => set("titleEn", v)}
+      />
+      <div className="row">
+        <TextField
+          label={t("trust.form.startsAt")}
+          name="startsAt"
+          type="datetime-local"
+          value={draft.startsAt}
+          onChange={(v) => set("startsAt", v)}
+        />
+        <TextField
+          label={t("trust.form.endsAt")}
+          name="endsAt"
+          type="datetime-local"
+          value={draft.endsAt}
+          onChange={(v) => set("endsAt", v)}
+        />
+      </div>
+      {isVisit && (
+        <>
+          <TextField
+            label={t("trust.form.capacity")}
+            name="capacity"
+            inputMode="numeric"
+            value={draft.capacity}
+            onChange={(v) => set("capacity", v)}
+          />
+          <label className="check">
+            <input
+              type="checkbox"
+              name="openToConsumers"
+              checked={draft.openToConsumers}
+              onChange={(e) => set("openToConsumers", e.target.checked)}
+            />
+            {t("trust.form.openToConsumers")}
+          </label>
+        </>
+      )}
+      <label>
+        {t("trust.form.notes")}
+        <textarea
+          name="notes"
+          rows={3}
+          value={draft.notes}
+          onChange={(e) => set("notes", e.target.value)}
+        />
+      </label>
+      {refusal && <ErrorResultMessage error={refusal} />}
+      <div className="row">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t("state.saving") : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
