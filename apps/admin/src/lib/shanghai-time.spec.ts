@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoToShanghaiInput, shanghaiInputToIso } from "./shanghai-time.js";
+import { isoToShanghaiInput, shanghaiDay, shanghaiInputToIso } from "./shanghai-time.js";
 
 describe("Beijing time in forms", () => {
   it("reads a typed Beijing time as the instant eight hours earlier in UTC", () => {
@@ -18,5 +18,12 @@ describe("Beijing time in forms", () => {
   it("shows an instant as Beijing wall-clock time", () => {
     // 16:45 UTC + 8 h = 00:45 the next day in Beijing.
     expect(isoToShanghaiInput("2026-06-14T16:45:00.000Z")).toBe("2026-06-15T00:45");
+  });
+
+  it("names the Beijing business day of an instant", () => {
+    // 2026-06-14 16:00 UTC + 8 h = 2026-06-15 00:00 in Beijing: already the next day.
+    expect(shanghaiDay(new Date("2026-06-14T16:00:00Z"))).toBe("2026-06-15");
+    // 15:59 UTC + 8 h = 23:59 the same day.
+    expect(shanghaiDay(new Date("2026-06-14T15:59:00Z"))).toBe("2026-06-14");
   });
 });

@@ -25,3 +25,8 @@ export function shanghaiInputToIso(value: string): string | null {
 export function isoToShanghaiInput(iso: string): string {
   return new Date(new Date(iso).getTime() + OFFSET_MS).toISOString().slice(0, 16);
 }
+
+/** The business day (YYYY-MM-DD) in Beijing at instant `now`. */
+export function shanghaiDay(now: Date = new Date()): string {
+  return new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -4,6 +4,7 @@ import type { TrustEventKind } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
 import { TextField } from "../../lib/form-fields.js";
 import { shanghaiInputToIso } from "../../lib/shanghai-time.js";
+import { wholeNumber } from "../../lib/whole-number.js";
 import { KindSelect } from "./kind-select.js";
 
 /** What the trust event form holds, as typed (times as Beijing wall-clock "YYYY-MM-DDTHH:mm"). */
@@ -63,8 +64,8 @@ export function TrustEventForm({
       setRefusal({ errorCode: "INVALID_INPUT", message: t("trust.form.badTime") });
       return;
     }
-    const capacity = draft.capacity.trim();
-    if (isVisit && capacity && !/^\d+$/.test(capacity)) {
+    const capacity = wholeNumber(draft.capacity);
+    if (isVisit && capacity === "invalid") {
       setRefusal({ errorCode: "INVALID_INPUT", message: t("trust.form.badCapacity") });
       return;
     }
@@ -76,7 +77,7 @@ export function TrustEventForm({
         titleEn: draft.titleEn.trim() || null,
         startsAt,
         endsAt,
-        capacity: isVisit && capacity ? Number(capacity) : null,
+        capacity: isVisit && capacity !== "invalid" ? capacity : null,
         openToConsumers: isVisit && draft.openToConsumers,
         notes: draft.notes.trim() || null,
       },
