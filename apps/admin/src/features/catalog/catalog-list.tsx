@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { Pager } from "../../components/pager.js";
 import type { ProductCategory } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
+import { usePagedFilter } from "../../lib/paged-filter.js";
 import { TextField } from "../../lib/form-fields.js";
 import { CATEGORIES, EnumSelect } from "./options.js";
 import { ProductsQuery } from "./queries.js";
@@ -16,7 +17,7 @@ const TAKE = 20;
 /** The products by Chinese name with their variants and latest market prices; search and filter. */
 export function CatalogList() {
   const { t, language } = useT();
-  const [skip, setSkip] = useState(0);
+  const { skip, setSkip, refilter } = usePagedFilter();
   const [search, setSearch] = useState("");
   const [category, setCategory] = useState<ProductCategory | "">("");
   const { data, loading, error, refetch } = useQuery(ProductsQuery, {
@@ -39,10 +40,7 @@ export function CatalogList() {
           name="search"
           type="search"
           value={search}
-          onChange={(v) => {
-            setSearch(v);
-            setSkip(0);
-          }}
+          onChange={refilter(setSearch)}
         />
         <EnumSelect
           label={t("catalog.col.category")}
@@ -51,10 +49,7 @@ export function CatalogList() {
           values={CATEGORIES}
           anyLabel={t("catalog.allCategories")}
           value={category}
-          onChange={(c) => {
-            setCategory(c);
-            setSkip(0);
-          }}
+          onChange={refilter<ProductCategory | "">(setCategory)}
         />
       </div>
       <QueryState loading={loading} error={error} retry={() => void refetch()} hasData={!!list} />

@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from "react";
-import { type AdminErrorResult, ErrorResultMessage } from "../../components/error-result.js";
+import type { AdminErrorResult } from "../../components/error-result.js";
+import { FormFooter, useDraftForm } from "../../lib/draft-form.js";
 import type { ProductCategory } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
 import { TextField } from "../../lib/form-fields.js";
@@ -31,19 +31,8 @@ export function ProductForm({
   save(draft: ProductDraft): Promise<AdminErrorResult | null>;
 }) {
   const { t } = useT();
-  const [draft, setDraft] = useState(initial);
-  const [refusal, setRefusal] = useState<AdminErrorResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = <K extends keyof ProductDraft>(key: K, value: ProductDraft[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setRefusal(null);
-    setRefusal(await save(draft));
-    setBusy(false);
-  }
+  const { draft, set, refusal, busy, onSubmit } = useDraftForm(initial);
+  const submit = onSubmit(() => save(draft));
 
   function toggleMonth(month: number, on: boolean) {
     const months = new Set(draft.seasonMonths);
@@ -115,12 +104,7 @@ export function ProductForm({
           onChange={(e) => set("descriptionEn", e.target.value)}
         />
       </label>
-      {refusal && <ErrorResultMessage error={refusal} />}
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t("state.saving") : submitLabel}
-        </button>
-      </div>
+      <FormFooter refusal={refusal} busy={busy} label={submitLabel} />
     </form>
   );
 }

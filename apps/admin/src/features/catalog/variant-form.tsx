@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from "react";
-import { type AdminErrorResult, ErrorResultMessage } from "../../components/error-result.js";
+import type { AdminErrorResult } from "../../components/error-result.js";
+import { FormFooter, useDraftForm } from "../../lib/draft-form.js";
 import type { SaleUnit } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
 import { TextField } from "../../lib/form-fields.js";
@@ -52,33 +52,25 @@ export function VariantForm({
   resetOnSave?: boolean;
 }) {
   const { t } = useT();
-  const [draft, setDraft] = useState(initial);
-  const [refusal, setRefusal] = useState<AdminErrorResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = <K extends keyof VariantDraft>(key: K, value: VariantDraft[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const grams = wholeNumber(draft.grams);
-    const maxPerOrder = wholeNumber(draft.maxPerOrder);
-    if (grams === "invalid" || maxPerOrder === "invalid") {
-      setRefusal({ errorCode: "INVALID_INPUT", message: t("catalog.variant.badNumber") });
-      return;
-    }
-    setBusy(true);
-    setRefusal(null);
-    const refused = await save({
-      nameZh: draft.nameZh,
-      nameEn: draft.nameEn,
-      unit: draft.unit,
-      grams,
-      maxPerOrder,
-    });
-    setBusy(false);
-    setRefusal(refused);
-    if (!refused && resetOnSave) setDraft(initial);
-  }
+  const { draft, setDraft, set, refusal, busy, onSubmit } = useDraftForm(initial);
+  const grams = wholeNumber(draft.grams);
+  const maxPerOrder = wholeNumber(draft.maxPerOrder);
+  const submit = onSubmit(
+    async () => {
+      if (grams === "invalid" || maxPerOrder === "invalid") return null;
+      const refused = await save({
+        nameZh: draft.nameZh,
+        nameEn: draft.nameEn,
+        unit: draft.unit,
+        grams,
+        maxPerOrder,
+      });
+      if (!refused && resetOnSave) setDraft(initial);
+      return refused;
+    },
+    () =>
+      grams === "invalid" || maxPerOrder === "invalid" ? t("catalog.variant.badNumber") : null,
+  );
 
   return (
     <form className="stack" onSubmit={submit}>
@@ -120,12 +112,7 @@ export function VariantForm({
           onChange={(v) => set("maxPerOrder", v)}
         />
       </div>
-      {refusal && <ErrorResultMessage error={refusal} />}
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t("state.saving") : submitLabel}
-        </button>
-      </div>
+      <FormFooter refusal={refusal} busy={busy} label={submitLabel} />
     </form>
   );
 }

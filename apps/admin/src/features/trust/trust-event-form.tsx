@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from "react";
-import { type AdminErrorResult, ErrorResultMessage } from "../../components/error-result.js";
+import type { AdminErrorResult } from "../../components/error-result.js";
+import { FormFooter, useDraftForm } from "../../lib/draft-form.js";
 import type { TrustEventKind } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
 import { TextField } from "../../lib/form-fields.js";
@@ -49,43 +49,30 @@ export function TrustEventForm({
   save(fields: TrustEventFieldsInput, draft: TrustEventDraft): Promise<AdminErrorResult | null>;
 }) {
   const { t } = useT();
-  const [draft, setDraft] = useState(initial);
-  const [refusal, setRefusal] = useState<AdminErrorResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = <K extends keyof TrustEventDraft>(key: K, value: TrustEventDraft[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
+  const { draft, set, refusal, busy, onSubmit } = useDraftForm(initial);
   const isVisit = draft.kind === "VILLAGE_VISIT";
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const startsAt = shanghaiInputToIso(draft.startsAt);
-    const endsAt = shanghaiInputToIso(draft.endsAt);
-    if (!startsAt || !endsAt) {
-      setRefusal({ errorCode: "INVALID_INPUT", message: t("trust.form.badTime") });
-      return;
-    }
-    const capacity = wholeNumber(draft.capacity);
-    if (isVisit && capacity === "invalid") {
-      setRefusal({ errorCode: "INVALID_INPUT", message: t("trust.form.badCapacity") });
-      return;
-    }
-    setBusy(true);
-    setRefusal(null);
-    const refused = await save(
-      {
-        titleZh: draft.titleZh,
-        titleEn: draft.titleEn.trim() || null,
-        startsAt,
-        endsAt,
-        capacity: isVisit && capacity !== "invalid" ? capacity : null,
-        openToConsumers: isVisit && draft.openToConsumers,
-        notes: draft.notes.trim() || null,
-      },
-      draft,
-    );
-    setBusy(false);
-    setRefusal(refused);
-  }
+  const startsAt = shanghaiInputToIso(draft.startsAt);
+  const endsAt = shanghaiInputToIso(draft.endsAt);
+  const capacity = wholeNumber(draft.capacity);
+  const submit = onSubmit(
+    () =>
+      save(
+        {
+          titleZh: draft.titleZh,
+          titleEn: draft.titleEn.trim() || null,
+          startsAt: startsAt ?? "",
+          endsAt: endsAt ?? "",
+          capacity: isVisit && capacity !== "invalid" ? capacity : null,
+          openToConsumers: isVisit && draft.openToConsumers,
+          notes: draft.notes.trim() || null,
+        },
+        draft,
+      ),
+    () => {
+      if (!startsAt || !endsAt) return t("trust.form.badTime");
+      return isVisit && capacity === "invalid" ? t("trust.form.badCapacity") : null;
+    },
+  );
 
   return (
     <form className="stack narrow-form" onSubmit={submit}>
@@ -171,12 +158,7 @@ export function TrustEventForm({
           onChange={(e) => set("notes", e.target.value)}
         />
       </label>
-      {refusal && <ErrorResultMessage error={refusal} />}
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t("state.saving") : submitLabel}
-        </button>
-      </div>
+      <FormFooter refusal={refusal} busy={busy} label={submitLabel} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { Pager } from "../../components/pager.js";
 import type { TrustEventKind } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
+import { usePagedFilter } from "../../lib/paged-filter.js";
 import { KindSelect } from "./kind-select.js";
 import { TrustEventsQuery } from "./queries.js";
 
@@ -14,7 +15,7 @@ const TAKE = 20;
 /** The trust events of the caller's groups, latest start first, filtered by kind. */
 export function TrustEventList() {
   const { t, language } = useT();
-  const [skip, setSkip] = useState(0);
+  const { skip, setSkip, refilter } = usePagedFilter();
   const [kind, setKind] = useState<TrustEventKind | "">("");
   const { data, loading, error, refetch } = useQuery(TrustEventsQuery, {
     variables: { filter: kind ? { kind } : null, page: { skip, take: TAKE } },
@@ -32,10 +33,7 @@ export function TrustEventList() {
           label={t("trust.filterKind")}
           anyLabel={t("trust.allKinds")}
           value={kind}
-          onChange={(k) => {
-            setKind(k);
-            setSkip(0);
-          }}
+          onChange={refilter(setKind)}
         />
       </div>
       <QueryState loading={loading} error={error} retry={() => void refetch()} hasData={!!list} />
