@@ -1,5 +1,5 @@
 import { useQuery } from "@apollo/client/react";
-import { formatFen, percent, pick } from "@nested/domain";
+import { formatFen, percent, pick, ratioInBasisPoints } from "@nested/domain";
 import { QueryState } from "@nested/web-kit";
 import { useState } from "react";
 import type { VariantFieldsFragment } from "../../gql/graphql.js";
@@ -9,16 +9,11 @@ import { ReferencePriceText } from "./reference-price.js";
 
 /**
  * Our prices of one product in a chosen order cycle (the newest by default) beside the township
- * market's: consumer price, what the household is paid, the market price, the premium over it and
- * the household's share of the consumer price (both from the API, in basis points).
+ * market's latest price of each variant: consumer price, what the household is paid, the market
+ * price, the producer premium over it ((producer − market) / market) and the household's share of
+ * the consumer price (producer / consumer), both exact in basis points (`ratioInBasisPoints`).
  */
-export function CyclePrices({
-  productId,
-  variants,
-}: {
-  productId: string;
-  variants: VariantFieldsFragment[];
-}) {
+export function CyclePrices({ variants }: { variants: VariantFieldsFragment[] }) {
   const { t, language } = useT();
   const cycles = useQuery(PriceCyclesQuery);
   const [chosen, setChosen] = useState("");
@@ -28,8 +23,8 @@ export function CyclePrices({
     variables: { orderCycleId: cycleId },
     skip: !cycleId,
   });
-  const mine = offers.data?.products.items.find((p) => p.id === productId)?.offers ?? [];
-  const names = new Map(variants.map((v) => [v.id, pick(language, v.nameZh, v.nameEn)]));
+  const byId = new Map(variants.map((v) => [v.id, v]));
+  const mine = (offers.data?.offers ?? []).filter((o) => byId.has(o.variantId));
   return (
     <section className="stack" aria-labelledby="cycle-prices">
       <h2 id="cycle-prices">{t("catalog.cyclePrices.title")}</h2>
@@ -73,22 +68,38 @@ export function CyclePrices({
               </tr>
             </thead>
             <tbody>
-              {mine.map((o) => (
-                <tr key={o.id}>
-                  <td lang={language === "en" ? "en" : "zh-CN"}>{names.get(o.variant.id)}</td>
-                  <td className="num">{formatFen(o.price)}</td>
-                  <td className="num">{formatFen(o.producerPrice)}</td>
-                  <td>
-                    <ReferencePriceText reference={o.pricing.referencePrice} />
-                  </td>
-                  <td className="num">
-                    {o.pricing.premiumBasisPoints == null
-                      ? t("catalog.none")
-                      : percent(o.pricing.premiumBasisPoints, language)}
-                  </td>
-                  <td className="num">{percent(o.pricing.householdShareBasisPoints, language)}</td>
-                </tr>
-              ))}
+              {mine.map((o) => {
+                const variant = byId.get(o.variantId);
+                const reference = variant?.referencePrice;
+                return (
+                  <tr key={o.id}>
+                    <td lang={language === "en" ? "en" : "zh-CN"}>
+                      {variant && pick(language, variant.nameZh, variant.nameEn)}
+                    </td>
+                    <td className="num">{formatFen(o.priceFen)}</td>
+                    <td className="num">{formatFen(o.producerPriceFen)}</td>
+                    <td>
+                      <ReferencePriceText reference={reference} />
+                    </td>
+                    <td className="num">
+                      {reference && reference.price > 0
+                        ? percent(
+                            ratioInBasisPoints(
+                              o.producerPriceFen - reference.price,
+                              reference.price,
+                            ),
+                            language,
+                          )
+                        : t("catalog.none")}
+                    </td>
+                    <td className="num">
+                      {o.priceFen > 0
+                        ? percent(ratioInBasisPoints(o.producerPriceFen, o.priceFen), language)
+                        : t("catalog.none")}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -51,7 +51,7 @@ export function ProductPage() {
             <NewVariant productId={product.id} />
           </section>
           <ReferencePriceForm key={product.variants.length} variants={product.variants} />
-          <CyclePrices productId={product.id} variants={product.variants} />
+          <CyclePrices variants={product.variants} />
         </>
       )}
     </section>

@@ -74,30 +74,14 @@ export const CatalogQuery = graphql(`
   }
 `);
 
-/** Our prices in one cycle beside the township market's, per product and variant. */
+/** Our consumer and producer prices of every offer in one cycle (fen). */
 export const CycleOffersQuery = graphql(`
-  query CycleProductOffers($orderCycleId: ID!) {
-    products(page: { skip: 0, take: 100 }) {
-      items {
-        id
-        offers(orderCycleId: $orderCycleId) {
-          id
-          price
-          producerPrice
-          variant {
-            id
-          }
-          pricing {
-            referencePrice {
-              price
-              observedOn
-              market
-            }
-            premiumBasisPoints
-            householdShareBasisPoints
-          }
-        }
-      }
+  query CyclePriceOffers($orderCycleId: ID!) {
+    offers(orderCycleId: $orderCycleId) {
+      id
+      variantId
+      priceFen
+      producerPriceFen
     }
   }
 `);

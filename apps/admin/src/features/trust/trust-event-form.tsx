@@ -24,11 +24,14 @@ export interface TrustEventDraft {
 /** The API's fields of a draft: instants in UTC, capacity as a number or null. */
 export interface TrustEventFieldsInput {
   titleZh: string;
+  /** The Chinese title when left empty (as the API does on creation). */
   titleEn: string | null;
   startsAt: string;
   endsAt: string;
-  capacity: number | null;
-  openToConsumers: boolean;
+  /** Village visits only; left out for other kinds. */
+  capacity?: number | null;
+  /** Village visits only; left out for other kinds. */
+  openToConsumers?: boolean;
   notes: string | null;
 }
 
@@ -59,11 +62,15 @@ export function TrustEventForm({
       save(
         {
           titleZh: draft.titleZh,
-          titleEn: draft.titleEn.trim() || null,
+          titleEn: draft.titleEn.trim() || draft.titleZh.trim() || null,
           startsAt: startsAt ?? "",
           endsAt: endsAt ?? "",
-          capacity: isVisit && capacity !== "invalid" ? capacity : null,
-          openToConsumers: isVisit && draft.openToConsumers,
+          ...(isVisit
+            ? {
+                capacity: capacity === "invalid" ? null : capacity,
+                openToConsumers: draft.openToConsumers,
+              }
+            : {}),
           notes: draft.notes.trim() || null,
         },
         draft,
