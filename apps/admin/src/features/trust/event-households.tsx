@@ -4,18 +4,19 @@ import { useState } from "react";
 import { type AdminErrorResult, ErrorResultMessage } from "../../components/error-result.js";
 import type { TrustEventFieldsFragment } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
-import { SavedNotice } from "../../lib/form-fields.js";
+import { SavedNotice, TextField } from "../../lib/form-fields.js";
 import { refusalOf, settle } from "../../lib/outcome.js";
 import { GroupHouseholdsQuery, SetTrustEventHouseholdsMutation } from "./queries.js";
 
 /**
- * The households of the event's producer group to tick as taking part; saving replaces the whole
- * set. A refusal is shown in words and the ticks stay as they were chosen.
+ * The households of the event's producer group to tick as taking part (a search by code or name
+ * narrows the list; ticks outside it are kept); saving replaces the whole set. A refusal is shown in words and the ticks stay as they were chosen.
  */
 export function EventHouseholds({ event }: { event: TrustEventFieldsFragment }) {
   const { t } = useT();
+  const [search, setSearch] = useState("");
   const { data, loading, error, refetch } = useQuery(GroupHouseholdsQuery, {
-    variables: { producerGroupId: event.producerGroupId },
+    variables: { producerGroupId: event.producerGroupId, search: search.trim() || null },
   });
   const [chosen, setChosen] = useState<Set<string>>(
     () => new Set(event.households.map((h) => h.id)),
@@ -48,7 +49,22 @@ export function EventHouseholds({ event }: { event: TrustEventFieldsFragment }) 
   return (
     <section className="stack" aria-labelledby="event-households">
       <h2 id="event-households">{t("trust.households.title")}</h2>
+      <TextField
+        label={t("trust.households.search")}
+        name="householdSearch"
+        type="search"
+        value={search}
+        onChange={setSearch}
+      />
       <QueryState loading={loading} error={error} retry={() => void refetch()} hasData={!!data} />
+      {data && data.households.totalItems > data.households.items.length && (
+        <p className="muted">
+          {t("trust.households.more", {
+            shown: data.households.items.length,
+            total: data.households.totalItems,
+          })}
+        </p>
+      )}
       {households && households.length === 0 && (
         <p className="muted">{t("trust.households.none")}</p>
       )}

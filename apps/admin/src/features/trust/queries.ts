@@ -85,10 +85,13 @@ export const TrustEventQuery = graphql(`
   }
 `);
 
-/** The households of a producer group, to choose who takes part. */
+/** Up to 100 households of a producer group (matching a code or name), to choose who takes part. */
 export const GroupHouseholdsQuery = graphql(`
-  query GroupHouseholds($producerGroupId: ID!) {
-    households(filter: { producerGroupId: $producerGroupId }, page: { skip: 0, take: 100 }) {
+  query GroupHouseholds($producerGroupId: ID!, $search: String) {
+    households(
+      filter: { producerGroupId: $producerGroupId, search: $search }
+      page: { skip: 0, take: 100 }
+    ) {
       totalItems
       items {
         id

@@ -52,6 +52,8 @@ export const strings = {
       save: "保存参与农户",
       saved: "参与农户已保存。",
       count: "已选 {{count}} 户",
+      search: "按编号或户主姓名查找",
+      more: "只列出 {{shown}} 户（共 {{total}} 户），请用查找缩小范围。",
     },
     attendance: {
       title: "消费者报名与到场",
@@ -121,6 +123,8 @@ export const strings = {
       save: "Save the households",
       saved: "The households were saved.",
       count: "{{count}} chosen",
+      search: "Find by code or head's name",
+      more: "Showing {{shown}} of {{total}} households; search to narrow the list.",
     },
     attendance: {
       title: "Consumer sign-ups and attendance",
