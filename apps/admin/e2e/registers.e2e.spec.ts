@@ -1,3 +1,4 @@
+import { formatFen, percent } from "@nested/domain";
 import { adminGraphql, seriousViolations, shopGraphql } from "@nested/e2e-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AdminE2E, DEMO_PASSWORD, startAdminE2E } from "./support.js";
@@ -193,6 +194,56 @@ describe("products and prices", () => {
     // Still on its page, and still in the catalogue.
     expect(await page.getByRole("heading", { name: "柴鸡蛋" }).count()).toBe(1);
     await run.shot("registers-05-product-in-use");
+  });
+});
+
+describe("our prices beside the market's", () => {
+  it("shows a cycle's consumer and producer prices with the premium and share the shop shows", async () => {
+    const { page } = run;
+    type ShopOffer = {
+      variant: { nameZh: string };
+      price: number;
+      producerPrice: number;
+      pricing: { premiumBasisPoints: number | null; householdShareBasisPoints: number };
+    };
+    const cycles = await run.admin<{ orderCycles: { items: { id: string; code: string }[] } }>(
+      adminToken,
+      `{ orderCycles(page: { skip: 0, take: 24 }) { items { id code } } }`,
+    );
+    // The newest cycle with eggs on offer, and the shop's own price comparison of them.
+    let found: { code: string; offer: ShopOffer } | undefined;
+    for (const cycle of cycles.orderCycles.items) {
+      const shop = await shopGraphql<{ offers: { items: ShopOffer[] } }>(
+        run.server.origin,
+        `query($c: ID!) { offers(orderCycleId: $c, page: { skip: 0, take: 100 }) { items {
+          variant { nameZh } price producerPrice pricing { premiumBasisPoints householdShareBasisPoints } } } }`,
+        { c: cycle.id },
+      );
+      const offer = shop.offers.items.find((o) => o.variant.nameZh === "柴鸡蛋 1斤");
+      if (offer) {
+        found = { code: cycle.code, offer };
+        break;
+      }
+    }
+    if (!found) throw new Error("no demo cycle has eggs on offer");
+    await page.goto(run.url("/catalog"));
+    await page.getByRole("link", { name: "柴鸡蛋" }).click();
+    await page.locator('select[name="orderCycleId"]').selectOption({ label: found.code });
+    const row = page
+      .locator('section[aria-labelledby="cycle-prices"] tbody tr')
+      .filter({ hasText: "柴鸡蛋 1斤" });
+    const cells = await row.locator("td").allTextContents();
+    const { offer } = found;
+    // The page works the premium and share out itself; they must agree with the shop's.
+    expect([cells[1], cells[2], cells[4], cells[5]]).toEqual([
+      formatFen(offer.price),
+      formatFen(offer.producerPrice),
+      offer.pricing.premiumBasisPoints == null
+        ? "—"
+        : percent(offer.pricing.premiumBasisPoints, "zh-CN"),
+      percent(offer.pricing.householdShareBasisPoints, "zh-CN"),
+    ]);
+    await run.shot("registers-05b-cycle-prices");
   });
 });
 

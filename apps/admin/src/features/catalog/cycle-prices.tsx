@@ -36,16 +36,18 @@ export function CyclePrices({ variants }: { variants: VariantFieldsFragment[] })
       />
       {list && list.length === 0 && <p className="muted">{t("catalog.cyclePrices.noCycles")}</p>}
       {list && list.length > 0 && (
-        <label>
-          {t("catalog.cyclePrices.cycle")}
-          <select name="orderCycleId" value={cycleId} onChange={(e) => setChosen(e.target.value)}>
-            {list.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.code}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="row">
+          <label>
+            {t("catalog.cyclePrices.cycle")}
+            <select name="orderCycleId" value={cycleId} onChange={(e) => setChosen(e.target.value)}>
+              {list.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.code}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
       )}
       <QueryState
         loading={offers.loading}
