@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { Pager } from "../../components/pager.js";
 import type { ProductCategory } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
+import { langOf } from "../../lib/lang-of.js";
 import { usePagedFilter } from "../../lib/paged-filter.js";
 import { TextField } from "../../lib/form-fields.js";
 import { CATEGORIES, EnumSelect } from "./options.js";
@@ -69,14 +70,14 @@ export function CatalogList() {
             <tbody>
               {list.items.map((p) => (
                 <tr key={p.id}>
-                  <td lang={language === "en" ? "en" : "zh-CN"}>
+                  <td lang={langOf(pick(language, p.nameZh, p.nameEn))}>
                     <Link to={p.id}>{pick(language, p.nameZh, p.nameEn)}</Link>
                   </td>
                   <td>{t(`catalog.category.${p.category}`)}</td>
                   <td>{p.seasonMonths.map((m) => t("catalog.month", { month: m })).join(" ")}</td>
                   <td>
                     {p.variants.map((v) => (
-                      <div key={v.id} lang={language === "en" ? "en" : "zh-CN"}>
+                      <div key={v.id} lang={langOf(pick(language, v.nameZh, v.nameEn))}>
                         {pick(language, v.nameZh, v.nameEn)}
                       </div>
                     ))}

@@ -4,6 +4,7 @@ import { QueryState } from "@nested/web-kit";
 import { useState } from "react";
 import type { VariantFieldsFragment } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
+import { langOf } from "../../lib/lang-of.js";
 import { CycleOffersQuery, PriceCyclesQuery } from "./queries.js";
 import { ReferencePriceText } from "./reference-price.js";
 
@@ -73,11 +74,10 @@ export function CyclePrices({ variants }: { variants: VariantFieldsFragment[] })
               {mine.map((o) => {
                 const variant = byId.get(o.variantId);
                 const reference = variant?.referencePrice;
+                const name = variant ? pick(language, variant.nameZh, variant.nameEn) : "";
                 return (
                   <tr key={o.id}>
-                    <td lang={language === "en" ? "en" : "zh-CN"}>
-                      {variant && pick(language, variant.nameZh, variant.nameEn)}
-                    </td>
+                    <td lang={langOf(name)}>{name}</td>
                     <td className="num">{formatFen(o.priceFen)}</td>
                     <td className="num">{formatFen(o.producerPriceFen)}</td>
                     <td>

@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { type AdminErrorResult, ErrorResultMessage } from "../../components/error-result.js";
 import type { ProductFieldsFragment } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
+import { langOf } from "../../lib/lang-of.js";
 import { evictRootFields } from "../../lib/apollo.js";
 import { SavedNotice } from "../../lib/form-fields.js";
 import { refusalOf, settle } from "../../lib/outcome.js";
@@ -40,7 +41,7 @@ export function ProductPage() {
       )}
       {product && (
         <>
-          <h1 lang={language === "en" ? "en" : "zh-CN"}>
+          <h1 lang={langOf(pick(language, product.nameZh, product.nameEn))}>
             {pick(language, product.nameZh, product.nameEn)}
           </h1>
           <ProductDetails key={product.id} product={product} />

@@ -4,6 +4,7 @@ import { Fragment, useState } from "react";
 import { type AdminErrorResult, ErrorResultMessage } from "../../components/error-result.js";
 import type { VariantFieldsFragment } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
+import { langOf } from "../../lib/lang-of.js";
 import { evictRootFields } from "../../lib/apollo.js";
 import { SavedNotice } from "../../lib/form-fields.js";
 import { refusalOf, settle } from "../../lib/outcome.js";
@@ -53,7 +54,7 @@ export function VariantTable({ variants }: { variants: VariantFieldsFragment[] }
             {variants.map((v) => (
               <Fragment key={v.id}>
                 <tr>
-                  <td lang={language === "en" ? "en" : "zh-CN"}>
+                  <td lang={langOf(pick(language, v.nameZh, v.nameEn))}>
                     {pick(language, v.nameZh, v.nameEn)}
                   </td>
                   <td>{t(`catalog.unit.${v.unit}`)}</td>

@@ -22,6 +22,7 @@ export const strings = {
     },
     cancelled: "已取消",
     planned: "计划中",
+    held: "已结束",
     noLimit: "不限",
     form: {
       createTitle: "新建信任活动",
@@ -93,6 +94,7 @@ export const strings = {
     },
     cancelled: "Cancelled",
     planned: "Planned",
+    held: "Held",
     noLimit: "No limit",
     form: {
       createTitle: "New trust event",

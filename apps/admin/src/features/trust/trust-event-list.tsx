@@ -6,11 +6,21 @@ import { Link } from "react-router";
 import { Pager } from "../../components/pager.js";
 import type { TrustEventKind } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
+import { langOf } from "../../lib/lang-of.js";
 import { usePagedFilter } from "../../lib/paged-filter.js";
 import { KindSelect } from "./kind-select.js";
 import { TrustEventsQuery } from "./queries.js";
 
 const TAKE = 20;
+
+/** Where an event stands at instant `now` (ms): cancelled, held (ended) or planned. */
+export function eventState(
+  event: { cancelledAt?: string | null; endsAt: string },
+  now: number,
+): "cancelled" | "held" | "planned" {
+  if (event.cancelledAt) return "cancelled";
+  return new Date(event.endsAt).getTime() < now ? "held" : "planned";
+}
 
 /** The trust events of the caller's groups, latest start first, filtered by kind. */
 export function TrustEventList() {
@@ -21,6 +31,7 @@ export function TrustEventList() {
     variables: { filter: kind ? { kind } : null, page: { skip, take: TAKE } },
   });
   const list = data?.trustEvents;
+  const now = Date.now();
   return (
     <section className="stack">
       <h1>{t("trust.title")}</h1>
@@ -54,20 +65,20 @@ export function TrustEventList() {
             <tbody>
               {list.items.map((e) => (
                 <tr key={e.id}>
-                  <td lang={language === "en" && e.titleEn ? "en" : "zh-CN"}>
+                  <td lang={langOf(pick(language, e.titleZh, e.titleEn))}>
                     <Link to={e.id}>{pick(language, e.titleZh, e.titleEn)}</Link>
                   </td>
                   <td>{t(`trust.kind.${e.kind}`)}</td>
                   <td>
                     {dateTime(e.startsAt, language)} – {dateTime(e.endsAt, language)}
                   </td>
-                  <td lang={language === "en" ? "en" : "zh-CN"}>
+                  <td lang={langOf(pick(language, e.village.nameZh, e.village.nameEn))}>
                     {pick(language, e.village.nameZh, e.village.nameEn)}
                   </td>
                   <td className="num">
                     {e.capacity == null ? t("trust.noLimit") : `${e.placesLeft} / ${e.capacity}`}
                   </td>
-                  <td>{e.cancelledAt ? t("trust.cancelled") : t("trust.planned")}</td>
+                  <td>{t(`trust.${eventState(e, now)}`)}</td>
                 </tr>
               ))}
             </tbody>

@@ -12,6 +12,7 @@ import type { TrustEventFieldsFragment } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
 import { evictRootFields } from "../../lib/apollo.js";
 import { SavedNotice } from "../../lib/form-fields.js";
+import { langOf } from "../../lib/lang-of.js";
 import { refusalOf, settle } from "../../lib/outcome.js";
 import { isoToShanghaiInput } from "../../lib/shanghai-time.js";
 import { EventAttendance } from "./event-attendance.js";
@@ -36,13 +37,13 @@ export function TrustEventPage() {
       {missing && <ErrorResultMessage error={missing} />}
       {event && (
         <>
-          <h1 lang={language === "en" && event.titleEn ? "en" : "zh-CN"}>
+          <h1 lang={langOf(pick(language, event.titleZh, event.titleEn))}>
             {pick(language, event.titleZh, event.titleEn)}
           </h1>
           <p>
             {t(`trust.kind.${event.kind}`)} · {dateTime(event.startsAt, language)} –{" "}
             {dateTime(event.endsAt, language)} ·{" "}
-            <span lang={language === "en" ? "en" : "zh-CN"}>
+            <span lang={langOf(pick(language, event.village.nameZh, event.village.nameEn))}>
               {pick(language, event.village.nameZh, event.village.nameEn)}
             </span>
           </p>

@@ -1,5 +1,6 @@
 import { pick } from "@nested/domain";
 import { useT } from "../../i18n/index.js";
+import { langOf } from "../../lib/lang-of.js";
 
 /** A producer group as the users' forms name it. */
 export interface GroupChoice {
@@ -33,7 +34,7 @@ export function GroupChecks({
               onChange(e.target.checked ? [...chosen, g.id] : chosen.filter((id) => id !== g.id))
             }
           />
-          <span lang={language === "en" ? "en" : "zh-CN"}>
+          <span lang={langOf(pick(language, g.nameZh, g.nameEn))}>
             {pick(language, g.nameZh, g.nameEn)}
           </span>
         </label>
