@@ -1,5 +1,5 @@
 import { formatFen, percent } from "@nested/domain";
-import { adminGraphql, seriousViolations, shopGraphql } from "@nested/e2e-kit";
+import { adminGraphql, seriousViolations, shopGraphql, unmarkedChinese } from "@nested/e2e-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AdminE2E, DEMO_PASSWORD, startAdminE2E } from "./support.js";
 
@@ -19,6 +19,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await run?.close();
 });
+
+/**
+ * Chinese on an English page that is not marked as such, leaving out the header's signed-in line
+ * (the demo admin's name, drawn by the frame).
+ */
+async function unmarked(): Promise<string[]> {
+  return (await unmarkedChinese(run.page)).filter((text) => !text.startsWith("系统管理员"));
+}
 
 /** The text of the page's alerts, joined (refusals are role="alert"). */
 async function alerts(): Promise<string> {
@@ -349,16 +357,19 @@ describe("the three pages in English", () => {
     await page.getByRole("button", { name: "Switch to English" }).click();
     await page.getByRole("heading", { name: "Trust events" }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await unmarked()).toEqual([]);
     await run.shot("registers-09-trust-events-en");
     await page.goto(run.url("/catalog"));
     await page.getByRole("heading", { name: "Products and prices" }).waitFor();
     await page.locator("table tbody tr").first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await unmarked()).toEqual([]);
     await run.shot("registers-10-catalog-en");
     await page.goto(run.url("/users"));
     await page.getByRole("heading", { name: "Users and partner organisations" }).waitFor();
     await page.locator("table tbody tr").first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await unmarked()).toEqual([]);
     await run.shot("registers-11-users-en");
     await page.getByRole("button", { name: "切换到中文" }).click();
   });

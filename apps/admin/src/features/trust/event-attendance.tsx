@@ -43,13 +43,15 @@ export function EventAttendance({ event }: { event: TrustEventFieldsFragment }) 
                 <th>{t("trust.attendance.household")}</th>
                 <th className="num">{t("trust.attendance.people")}</th>
                 <th>{t("trust.attendance.state")}</th>
-                <th>{t("trust.attendance.attended")}</th>
+                <th id="attended-head">{t("trust.attendance.attended")}</th>
               </tr>
             </thead>
             <tbody>
               {event.signUps.map((s) => (
                 <tr key={s.id}>
-                  <td lang="zh-CN">{s.consumerHouseholdName}</td>
+                  <td id={`signup-${s.id}`} lang="zh-CN">
+                    {s.consumerHouseholdName}
+                  </td>
                   <td className="num">{s.people}</td>
                   <td>{t(`trust.attendance.states.${s.state}`)}</td>
                   <td>
@@ -57,7 +59,7 @@ export function EventAttendance({ event }: { event: TrustEventFieldsFragment }) 
                       <input
                         type="checkbox"
                         className="big-check"
-                        aria-label={`${t("trust.attendance.attended")}: ${s.consumerHouseholdName}`}
+                        aria-labelledby={`attended-head signup-${s.id}`}
                         checked={came.has(s.id)}
                         onChange={(e) => {
                           setSaved(false);

@@ -77,7 +77,9 @@ export function UserList() {
               {list.items.map((u) => (
                 <Fragment key={u.id}>
                   <tr>
-                    <td lang={langOf(u.displayName)}>{u.displayName}</td>
+                    <td id={`user-name-${u.id}`} lang={langOf(u.displayName)}>
+                      {u.displayName}
+                    </td>
                     <td>
                       {u.email && <div>{u.email}</div>}
                       {u.phone && <div>{u.phone}</div>}
@@ -99,7 +101,8 @@ export function UserList() {
                       <button
                         type="button"
                         aria-expanded={open === u.id}
-                        aria-label={`${open === u.id ? t("users.close") : t("users.manage")}: ${u.displayName}`}
+                        id={`user-manage-${u.id}`}
+                        aria-labelledby={`user-manage-${u.id} user-name-${u.id}`}
                         onClick={() => setOpen(open === u.id ? null : u.id)}
                       >
                         {open === u.id ? t("users.close") : t("users.manage")}
