@@ -1,7 +1,10 @@
 import { BackgroundJobAdminResolver } from "../modules/jobs/background-job.admin-resolver";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
-import { CatalogAdminResolver } from "../modules/catalog/catalog.admin-resolver";
+import {
+  CatalogAdminResolver,
+  VariantAdminResolver,
+} from "../modules/catalog/catalog.admin-resolver";
 import { CatalogShopResolver, VariantShopResolver } from "../modules/catalog/catalog.shop-resolver";
 import { CycleAdminResolver } from "../modules/cycle/cycle.admin-resolver";
 import { CycleReportAdminResolver } from "../modules/cycle/cycle-report.admin-resolver";
@@ -73,6 +76,7 @@ export const RESOLVERS = {
     ProducerGroupAdminResolver,
     AuditAdminResolver,
     CatalogAdminResolver,
+    VariantAdminResolver,
     PickupPointAdminResolver,
     PartnerAdminResolver,
     CycleAdminResolver,

@@ -1,16 +1,15 @@
 import { Route, Routes } from "react-router";
-import { useT } from "../../i18n/index.js";
+import { CatalogList } from "./catalog-list.js";
+import { ProductNew } from "./product-new.js";
+import { ProductPage } from "./product-page.js";
 
-function Overview() {
-  const { t } = useT();
-  return <h1>{t("catalog.title")}</h1>;
-}
-
-/** The products and prices pages, under their own path. */
+/** The products and prices pages: the list, a new product, and one product with its variants. */
 export function CatalogRoutes() {
   return (
     <Routes>
-      <Route index element={<Overview />} />
+      <Route index element={<CatalogList />} />
+      <Route path="new" element={<ProductNew />} />
+      <Route path=":id" element={<ProductPage />} />
     </Routes>
   );
 }

@@ -1,16 +1,15 @@
 import { Route, Routes } from "react-router";
-import { useT } from "../../i18n/index.js";
+import { TrustEventList } from "./trust-event-list.js";
+import { TrustEventNew } from "./trust-event-new.js";
+import { TrustEventPage } from "./trust-event-page.js";
 
-function Overview() {
-  const { t } = useT();
-  return <h1>{t("trust.title")}</h1>;
-}
-
-/** The trust events pages, under their own path. */
+/** The trust events pages: the list, a new event, and one event with its people. */
 export function TrustRoutes() {
   return (
     <Routes>
-      <Route index element={<Overview />} />
+      <Route index element={<TrustEventList />} />
+      <Route path="new" element={<TrustEventNew />} />
+      <Route path=":id" element={<TrustEventPage />} />
     </Routes>
   );
 }

@@ -1,16 +1,33 @@
 import { Route, Routes } from "react-router";
-import { useT } from "../../i18n/index.js";
+import { RequirePermission } from "../../components/guard.js";
+import { PartnerList } from "./partner-list.js";
+import { PartnerPage } from "./partner-page.js";
+import { UserList } from "./user-list.js";
 
-function Overview() {
-  const { t } = useT();
-  return <h1>{t("users.title")}</h1>;
-}
-
-/** The users and partner organisations pages, under their own path. */
+/**
+ * The users pages (user:manage) and, under `partners`, the partner organisations with their API
+ * keys (partner:manage); both ADMIN only.
+ */
 export function UserRoutes() {
   return (
     <Routes>
-      <Route index element={<Overview />} />
+      <Route index element={<UserList />} />
+      <Route
+        path="partners"
+        element={
+          <RequirePermission permission="partner:manage">
+            <PartnerList />
+          </RequirePermission>
+        }
+      />
+      <Route
+        path="partners/:id"
+        element={
+          <RequirePermission permission="partner:manage">
+            <PartnerPage />
+          </RequirePermission>
+        }
+      />
     </Routes>
   );
 }

@@ -115,6 +115,48 @@ describe("keeping the catalogue", () => {
     });
   });
 
+  it("shows staff each variant's latest township market price (none before one is recorded)", async () => {
+    const staff = await adminClientFor(t, fixture, "STAFF");
+    const product = await staff.data<{ createProduct: { id: string } }>(CREATE_PRODUCT, {
+      input: { nameZh: "山核桃", nameEn: "Hickory nuts", category: "NUTS", seasonMonths: [9] },
+    });
+    const variant = await staff.data<{ createVariant: { id: string } }>(CREATE_VARIANT, {
+      p: product.createProduct.id,
+      input: { nameZh: "二斤袋", nameEn: "2 jin bag", unit: "BAG", grams: 1000, maxPerOrder: 5 },
+    });
+    const ADMIN_PRODUCTS = `query($s: String) { products(filter: { search: $s }) { items {
+      variants { nameZh referencePrice { price market observedOn } } } } }`;
+    const before = await staff.data<{ products: { items: unknown[] } }>(ADMIN_PRODUCTS, {
+      s: "山核桃",
+    });
+    expect(before.products.items).toEqual([
+      { variants: [{ nameZh: "二斤袋", referencePrice: null }] },
+    ]);
+    await staff.data(ADD_PRICE, {
+      input: {
+        variantId: variant.createVariant.id,
+        market: "坡仓乡集市",
+        observedOn: "2011-09-20",
+        source: "工作人员",
+        priceText: "12.5",
+      },
+    });
+    const after = await staff.data<{ products: { items: unknown[] } }>(ADMIN_PRODUCTS, {
+      s: "山核桃",
+    });
+    // 12.5 yuan = 1250 fen.
+    expect(after.products.items).toEqual([
+      {
+        variants: [
+          {
+            nameZh: "二斤袋",
+            referencePrice: { price: 1250, market: "坡仓乡集市", observedOn: "2011-09-20" },
+          },
+        ],
+      },
+    ]);
+  });
+
   it("refuses bad input with a message per field and creates nothing", async () => {
     const staff = await adminClientFor(t, fixture, "STAFF");
     const before = await t.dataSource.getRepository(Product).count();

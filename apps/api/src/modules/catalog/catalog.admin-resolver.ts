@@ -21,9 +21,12 @@ import {
   updateProduct,
   updateVariant,
 } from "./catalog-admin.service";
+import { ReferencePriceType } from "../cycle/offer.types";
+import { latestReferencePrice } from "./catalog.loaders";
 import { listProducts, variantsByProduct } from "./catalog.service";
 import { ProductFilter, ProductList, ProductType, VariantType } from "./catalog.types";
 import type { Product } from "./product.entity";
+import type { ReferencePrice } from "./reference-price.entity";
 
 /** The product catalogue as project staff maintain it. */
 @Resolver(() => ProductType)
@@ -115,5 +118,23 @@ export class CatalogAdminResolver {
     @Arg("input", () => ReferencePriceInput) input: ReferencePriceInput,
   ): Promise<typeof ReferencePriceResult> {
     return addReferencePrice(ctx, input);
+  }
+}
+
+/**
+ * A variant's latest township reference price on the Admin API (the same batched loader as the
+ * shop's): without it the admin schema declared `Variant.referencePrice` but always answered null.
+ */
+@Resolver(() => VariantType)
+export class VariantAdminResolver {
+  @FieldResolver(() => ReferencePriceType, {
+    nullable: true,
+    description: "The latest price observed on the township market, if any.",
+  })
+  referencePrice(
+    @Root() variant: VariantType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReferencePrice | null> {
+    return latestReferencePrice(ctx).load(variant.id);
   }
 }
