@@ -338,9 +338,9 @@ describe("users, roles and partner API keys", () => {
     await expect
       .poll(() => page.locator("table tbody tr").first().locator("td").nth(3).textContent())
       .toMatch(/^已作废/);
-    // A revoked key is nobody: the partner API refuses it as unauthenticated, and the partner
-    // CSV export (the same bearer authentication, plain HTTP) answers 401.
+    // A revoked key is nobody: the partner API and the partner CSV export both answer 401.
     const revoked = await partnerApi();
+    expect(revoked.status).toBe(401);
     const refusedBody = (await revoked.json()) as { errors?: { extensions?: { code?: string } }[] };
     expect(refusedBody.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const csv = await fetch(`${run.server.origin}/partner/export.csv`, {

@@ -6,6 +6,7 @@ export const MESSAGES = {
   "zh-CN": {
     access: {
       signIn: "请先登录。",
+      apiKey: "请使用有效的 API 密钥（Authorization: Bearer nmk_…）；这个密钥不存在或已被撤销。",
       forbidden: "你的角色（{{role}}）不能做这件事：需要 {{permissions}} 权限。",
     },
     identity: {
@@ -303,6 +304,8 @@ export const MESSAGES = {
   en: {
     access: {
       signIn: "Please sign in first.",
+      apiKey:
+        "Please use a valid API key (Authorization: Bearer nmk_…); this one does not exist or was revoked.",
       forbidden: "Your role ({{role}}) may not do this: it needs {{permissions}}.",
     },
     identity: {

@@ -5,14 +5,14 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
-import type { GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { ApiConfig } from "../config";
 import { LoaderRegistry } from "../graphql/loader-registry";
 import type { Principal, RequestContext } from "../graphql/request-context";
-import { localeFromHeader } from "../i18n/translate";
+import { localeFromHeader, translatorFor } from "../i18n/translate";
 import { resolvePrincipal, type Audience } from "../modules/identity/principal.service";
 import { SignInLimiter } from "../modules/identity/sign-in-limiter";
 import { OrderLimiter } from "../modules/order/order-limiter";
@@ -147,8 +147,17 @@ async function mountGraphql(
     route,
     express.json({ limit: "256kb" }),
     expressMiddleware(server, {
-      context: ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> =>
-        requestContext(req, res, audience, route, deps),
+      context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
+        const ctx = await requestContext(req, res, audience, route, deps);
+        // The partner API has nothing for anyone without a valid key: a missing, unknown or
+        // revoked key is refused as a whole request, HTTP 401, like the partner CSV export.
+        if (audience === "partner" && ctx.principal.kind === "anonymous") {
+          throw new GraphQLError(translatorFor(ctx.locale)("access.apiKey"), {
+            extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+          });
+        }
+        return ctx;
+      },
     }),
   );
   return server;

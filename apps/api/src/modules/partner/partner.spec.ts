@@ -64,7 +64,12 @@ describe("partner API keys", () => {
       await admin.data("mutation($id: ID!) { revokeApiKey(id: $id) }", { id: issued.id }),
     ).toEqual({ revokeApiKey: true });
     const refused = await partner.request("{ partnerOrganisation { name } }");
+    expect(refused.status).toBe(401);
+    expect(refused.body.data).toBeUndefined();
     expect(refused.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(refused.body.errors?.[0]?.message).toBe(
+      "请使用有效的 API 密钥（Authorization: Bearer nmk_…）；这个密钥不存在或已被撤销。",
+    );
   });
 
   it("cannot be issued by plain staff, nor for an unknown organisation", async () => {
