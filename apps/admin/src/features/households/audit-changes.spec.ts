@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { auditChanges } from "./audit-changes.js";
+
+describe("changes of an audit-log entry", () => {
+  it("lists only the fields whose values differ, by name", () => {
+    const before = JSON.stringify({ size: 4, headName: "李桂兰", resources: { hens: 12 } });
+    const after = JSON.stringify({ size: 5, headName: "李桂兰", resources: { hens: 10 } });
+    expect(auditChanges(before, after)).toEqual([
+      { field: "resources", before: '{"hens":12}', after: '{"hens":10}' },
+      { field: "size", before: "4", after: "5" },
+    ]);
+  });
+
+  it("lists every field of a creation, and fields that appear or disappear", () => {
+    expect(auditChanges(null, JSON.stringify({ year: 2024, income: 5200 }))).toEqual([
+      { field: "income", before: null, after: "5200" },
+      { field: "year", before: null, after: "2024" },
+    ]);
+    expect(auditChanges(JSON.stringify({ a: 1 }), JSON.stringify({}))).toEqual([
+      { field: "a", before: "1", after: null },
+    ]);
+  });
+
+  it("yields nothing for unreadable or non-object JSON", () => {
+    expect(auditChanges("{oops", "[1,2]")).toEqual([]);
+    expect(auditChanges(undefined, undefined)).toEqual([]);
+  });
+});

@@ -1,0 +1,173 @@
+import { useQuery } from "@apollo/client/react";
+import { dateTime, formatFen, shortDate } from "@nested/domain";
+import { QueryState } from "@nested/web-kit";
+import { useState } from "react";
+import { Pager } from "../../components/pager.js";
+import { useT } from "../../i18n/index.js";
+import { useViewer } from "../../lib/viewer.js";
+import { auditChanges } from "./audit-changes.js";
+import { HouseholdAuditQuery, HouseholdHistoryQuery } from "./queries.js";
+
+const AUDIT_PAGE = 10;
+
+/**
+ * The order cycles a household took part in, newest first: units declared, allocated and
+ * accepted, sales and the payout (¥, net of corrections; "not settled" before a settlement).
+ */
+export function ParticipationHistory({ householdId }: { householdId: string }) {
+  const { t, language } = useT();
+  const { data, loading, error, refetch } = useQuery(HouseholdHistoryQuery, {
+    variables: { householdId },
+  });
+  return (
+    <section aria-labelledby="household-history">
+      <h2 id="household-history">{t("households.page.history")}</h2>
+      <QueryState loading={loading} error={error} retry={() => void refetch()} hasData={!!data} />
+      {data && data.householdHistory.length === 0 && (
+        <p className="muted">{t("households.page.empty")}</p>
+      )}
+      {data && data.householdHistory.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("households.page.cycle")}</th>
+                <th scope="col">{t("households.page.deliveryOn")}</th>
+                <th scope="col">{t("households.page.cycleState")}</th>
+                <th scope="col" className="num">
+                  {t("households.page.declared")}
+                </th>
+                <th scope="col" className="num">
+                  {t("households.page.allocated")}
+                </th>
+                <th scope="col" className="num">
+                  {t("households.page.accepted")}
+                </th>
+                <th scope="col" className="num">
+                  {t("households.page.sales")}
+                </th>
+                <th scope="col" className="num">
+                  {t("households.page.payout")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.householdHistory.map((c) => (
+                <tr key={c.orderCycleId}>
+                  <td>{c.code}</td>
+                  <td>{shortDate(c.deliveryOn, language)}</td>
+                  <td>{c.state}</td>
+                  <td className="num">{c.declaredUnits}</td>
+                  <td className="num">{c.allocatedUnits}</td>
+                  <td className="num">{c.acceptedUnits}</td>
+                  <td className="num">{formatFen(c.salesFen)}</td>
+                  <td className="num">
+                    {c.payoutFen == null ? (
+                      <span className="muted">{t("households.page.notSettled")}</span>
+                    ) : (
+                      formatFen(c.payoutFen)
+                    )}
+                    {c.corrections > 0 && (
+                      <div className="muted small">
+                        {t("households.page.corrections", { count: c.corrections })}
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The household's audit trail, newest first, ten at a time: when, what, who, and the fields each
+ * change touched (before → after). Only for roles holding audit:read; others see a line saying so
+ * and nothing is asked of the API.
+ */
+export function AuditHistory({ householdId }: { householdId: string }) {
+  const { t } = useT();
+  const { can } = useViewer();
+  const allowed = can("audit:read");
+  return (
+    <section aria-labelledby="household-audit">
+      <h2 id="household-audit">{t("households.page.audit")}</h2>
+      {allowed ? (
+        <AuditTable householdId={householdId} />
+      ) : (
+        <p className="muted">{t("households.page.auditNotShown")}</p>
+      )}
+    </section>
+  );
+}
+
+function AuditTable({ householdId }: { householdId: string }) {
+  const { t, language } = useT();
+  const [skip, setSkip] = useState(0);
+  const { data, previousData, loading, error, refetch } = useQuery(HouseholdAuditQuery, {
+    variables: { entityId: householdId, page: { skip, take: AUDIT_PAGE } },
+    fetchPolicy: "cache-and-network",
+  });
+  const shown = data ?? previousData;
+  return (
+    <>
+      <QueryState loading={loading} error={error} retry={() => void refetch()} hasData={!!shown} />
+      {shown && shown.auditLog.totalItems === 0 && (
+        <p className="muted">{t("households.page.empty")}</p>
+      )}
+      {shown && shown.auditLog.totalItems > 0 && (
+        <>
+          <div className="table-wrap">
+            <table className="audit-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("households.page.at")}</th>
+                  <th scope="col">{t("households.page.action")}</th>
+                  <th scope="col">{t("households.page.actor")}</th>
+                  <th scope="col">{t("households.page.changes")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.auditLog.items.map((entry) => {
+                  const changes = auditChanges(entry.before, entry.after);
+                  return (
+                    <tr key={entry.id}>
+                      <td>{dateTime(entry.at, language)}</td>
+                      <td>
+                        <code>{entry.action}</code>
+                      </td>
+                      <td>
+                        {entry.actorUserId ? (
+                          <code title={entry.actorUserId}>{entry.actorUserId.slice(0, 8)}</code>
+                        ) : (
+                          t("households.page.system")
+                        )}
+                      </td>
+                      <td>
+                        {changes.length === 0 ? (
+                          <span className="muted">{t("households.page.none")}</span>
+                        ) : (
+                          <ul className="changes" lang="zh-CN">
+                            {changes.map((c) => (
+                              <li key={c.field}>
+                                <code>{c.field}</code>: {c.before ?? "—"} → {c.after ?? "—"}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <Pager skip={skip} take={AUDIT_PAGE} total={shown.auditLog.totalItems} onSkip={setSkip} />
+        </>
+      )}
+    </>
+  );
+}
