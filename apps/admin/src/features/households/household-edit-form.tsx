@@ -95,10 +95,12 @@ export function HouseholdEditForm({
       {(refusal || notNumbers.length > 0) && (
         <ErrorResultMessage
           error={
-            refusal ?? {
-              errorCode: "INVALID_INPUT",
-              message: t("households.edit.fixFields"),
-            }
+            refusal
+              ? { ...refusal, problems: [] }
+              : {
+                  errorCode: "INVALID_INPUT",
+                  message: t("households.edit.fixFields"),
+                }
           }
         />
       )}

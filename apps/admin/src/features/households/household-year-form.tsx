@@ -66,7 +66,7 @@ export function HouseholdYearForm({ householdId }: { householdId: string }) {
   return (
     <form className="stack year-form" onSubmit={(e) => void submit(e)} noValidate>
       <h3>{t("households.yearForm.title")}</h3>
-      {refusal && <ErrorResultMessage error={refusal} />}
+      {refusal && <ErrorResultMessage error={{ ...refusal, problems: [] }} />}
       {error && (
         <p className="alert" role="alert">
           {t("state.failed")}
