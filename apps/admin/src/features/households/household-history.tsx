@@ -3,81 +3,77 @@ import { dateTime, formatFen, shortDate } from "@nested/domain";
 import { QueryState } from "@nested/web-kit";
 import { useState } from "react";
 import { Pager } from "../../components/pager.js";
+import { TableHead } from "./table-head.js";
 import { useT } from "../../i18n/index.js";
 import { useViewer } from "../../lib/viewer.js";
 import { auditChanges } from "./audit-changes.js";
 import { HouseholdAuditQuery, HouseholdHistoryQuery } from "./queries.js";
 
 const AUDIT_PAGE = 10;
+const HISTORY_PAGE = 12;
 
 /**
- * The order cycles a household took part in, newest first: units declared, allocated and
- * accepted, sales and the payout (¥, net of corrections; "not settled" before a settlement).
+ * The order cycles a household took part in, newest first, twelve at a time (the API gives them
+ * all): units declared, allocated and accepted, sales and the payout (¥, net of corrections;
+ * "not settled" before a settlement).
  */
 export function ParticipationHistory({ householdId }: { householdId: string }) {
   const { t, language } = useT();
+  const [skip, setSkip] = useState(0);
   const { data, loading, error, refetch } = useQuery(HouseholdHistoryQuery, {
     variables: { householdId },
   });
+  const cycles = data?.householdHistory ?? [];
   return (
     <section aria-labelledby="household-history">
       <h2 id="household-history">{t("households.page.history")}</h2>
       <QueryState loading={loading} error={error} retry={() => void refetch()} hasData={!!data} />
-      {data && data.householdHistory.length === 0 && (
-        <p className="muted">{t("households.page.empty")}</p>
-      )}
-      {data && data.householdHistory.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("households.page.cycle")}</th>
-                <th scope="col">{t("households.page.deliveryOn")}</th>
-                <th scope="col">{t("households.page.cycleState")}</th>
-                <th scope="col" className="num">
-                  {t("households.page.declared")}
-                </th>
-                <th scope="col" className="num">
-                  {t("households.page.allocated")}
-                </th>
-                <th scope="col" className="num">
-                  {t("households.page.accepted")}
-                </th>
-                <th scope="col" className="num">
-                  {t("households.page.sales")}
-                </th>
-                <th scope="col" className="num">
-                  {t("households.page.payout")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.householdHistory.map((c) => (
-                <tr key={c.orderCycleId}>
-                  <td>{c.code}</td>
-                  <td>{shortDate(c.deliveryOn, language)}</td>
-                  <td>{c.state}</td>
-                  <td className="num">{c.declaredUnits}</td>
-                  <td className="num">{c.allocatedUnits}</td>
-                  <td className="num">{c.acceptedUnits}</td>
-                  <td className="num">{formatFen(c.salesFen)}</td>
-                  <td className="num">
-                    {c.payoutFen == null ? (
-                      <span className="muted">{t("households.page.notSettled")}</span>
-                    ) : (
-                      formatFen(c.payoutFen)
-                    )}
-                    {c.corrections > 0 && (
-                      <div className="muted small">
-                        {t("households.page.corrections", { count: c.corrections })}
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {data && cycles.length === 0 && <p className="muted">{t("households.page.empty")}</p>}
+      {cycles.length > 0 && (
+        <>
+          <div className="table-wrap">
+            <table>
+              <TableHead
+                columns={[
+                  "households.page.cycle",
+                  "households.page.deliveryOn",
+                  "households.page.cycleState",
+                  "households.page.declared#",
+                  "households.page.allocated#",
+                  "households.page.accepted#",
+                  "households.page.sales#",
+                  "households.page.payout#",
+                ]}
+              />
+              <tbody>
+                {cycles.slice(skip, skip + HISTORY_PAGE).map((c) => (
+                  <tr key={c.orderCycleId}>
+                    <td>{c.code}</td>
+                    <td>{shortDate(c.deliveryOn, language)}</td>
+                    <td>{t(`households.cycleState.${c.state}`)}</td>
+                    <td className="num">{c.declaredUnits}</td>
+                    <td className="num">{c.allocatedUnits}</td>
+                    <td className="num">{c.acceptedUnits}</td>
+                    <td className="num">{formatFen(c.salesFen)}</td>
+                    <td className="num">
+                      {c.payoutFen == null ? (
+                        <span className="muted">{t("households.page.notSettled")}</span>
+                      ) : (
+                        formatFen(c.payoutFen)
+                      )}
+                      {c.corrections > 0 && (
+                        <div className="muted small">
+                          {t("households.page.corrections", { count: c.corrections })}
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager skip={skip} take={HISTORY_PAGE} total={cycles.length} onSkip={setSkip} />
+        </>
       )}
     </section>
   );
@@ -122,14 +118,14 @@ function AuditTable({ householdId }: { householdId: string }) {
         <>
           <div className="table-wrap">
             <table className="audit-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("households.page.at")}</th>
-                  <th scope="col">{t("households.page.action")}</th>
-                  <th scope="col">{t("households.page.actor")}</th>
-                  <th scope="col">{t("households.page.changes")}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  "households.page.at",
+                  "households.page.action",
+                  "households.page.actor",
+                  "households.page.changes",
+                ]}
+              />
               <tbody>
                 {shown.auditLog.items.map((entry) => {
                   const changes = auditChanges(entry.before, entry.after);

@@ -1,5 +1,6 @@
 import { pick, shortDate } from "@nested/domain";
 import type { HouseholdQuery } from "../../gql/graphql.js";
+import { TableHead } from "./table-head.js";
 import { useT } from "../../i18n/index.js";
 import { RESOURCE_KEYS } from "./edit-draft.js";
 
@@ -89,14 +90,14 @@ export function HouseholdConsents({ household: h }: { household: HouseholdDetail
       ) : (
         <div className="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("households.page.consentKind")}</th>
-                <th scope="col">{t("households.page.grantedOn")}</th>
-                <th scope="col">{t("households.page.method")}</th>
-                <th scope="col">{t("households.page.withdrawnOn")}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                "households.page.consentKind",
+                "households.page.grantedOn",
+                "households.page.method",
+                "households.page.withdrawnOn",
+              ]}
+            />
             <tbody>
               {h.consents.map((c) => (
                 <tr key={c.id}>

@@ -1,3 +1,4 @@
+import { TableHead } from "./table-head.js";
 import { useT } from "../../i18n/index.js";
 import { useViewer } from "../../lib/viewer.js";
 import type { HouseholdDetail } from "./household-sections.js";
@@ -61,18 +62,16 @@ export function SensitiveFacts({ household: h }: { household: HouseholdDetail })
       ) : (
         <div className="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("households.page.relation")}</th>
-                <th scope="col">{t("households.page.sex")}</th>
-                <th scope="col" className="num">
-                  {t("households.page.birthYear")}
-                </th>
-                <th scope="col">{t("households.page.healthNote")}</th>
-                <th scope="col">{t("households.page.disability")}</th>
-                <th scope="col">{t("households.page.migrantWorker")}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                "households.page.relation",
+                "households.page.sex",
+                "households.page.birthYear#",
+                "households.page.healthNote",
+                "households.page.disability",
+                "households.page.migrantWorker",
+              ]}
+            />
             <tbody>
               {h.members.map((m) => (
                 <tr key={m.id}>
@@ -113,21 +112,15 @@ export function HouseholdYears({ household: h }: { household: HouseholdDetail })
       ) : (
         <div className="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("households.page.year")}</th>
-                <th scope="col">{t("households.page.povertyStatus")}</th>
-                <th scope="col" className="num">
-                  {t("households.page.income")}
-                </th>
-                <th scope="col" className="num">
-                  {t("households.page.line")}
-                </th>
-                <th scope="col" className="num">
-                  {t("households.page.difference")}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                "households.page.year",
+                "households.page.povertyStatus",
+                "households.page.income#",
+                "households.page.line#",
+                "households.page.difference#",
+              ]}
+            />
             <tbody>
               {yearRows(h.years).map((row) => (
                 <tr key={row.year}>
