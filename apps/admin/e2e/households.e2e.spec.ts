@@ -128,6 +128,13 @@ describe("the household register", () => {
     // And a link with the view opens the same rows.
     await page.goto(listUrl);
     await expect.poll(pagerText).toBe("第 3 / 3 页，共 53 条");
+
+    // Of the 53, the ones never in the group: 53 − 51 members = 2, on page 1 again.
+    await page.locator('select[name="state"]').selectOption({ label: "未加入" });
+    await expect.poll(pagerText).toBe("第 1 / 1 页，共 2 条");
+    expect(await column(6)).toEqual(["未加入", "未加入"]);
+    expect(new URL(page.url()).searchParams.get("state")).toBe("NONE");
+    expect(new URL(page.url()).searchParams.get("page")).toBeNull();
   });
 
   it("shows staff the household without sensitive data, and says so", async () => {

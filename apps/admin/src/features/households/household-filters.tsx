@@ -111,7 +111,7 @@ export function HouseholdFilters({
           <option value="">{t("households.list.any")}</option>
           {MEMBERSHIP_FILTERS.map((s) => (
             <option key={s} value={s}>
-              {t(`households.membership.${s}`)}
+              {s === "NONE" ? t("households.list.none") : t(`households.membership.${s}`)}
             </option>
           ))}
         </select>

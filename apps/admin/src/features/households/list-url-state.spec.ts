@@ -67,9 +67,24 @@ describe("the household register's URL state", () => {
         producerGroupId: null,
         registeredPoor: null,
         membershipState: null,
+        hasMembership: null,
       },
       sort: { field: "CODE", direction: "ASC" },
       page: { skip: 40, take: 20 },
+    });
+  });
+
+  it("asks for the households never in a group with state=NONE", () => {
+    const state = parse("state=NONE");
+    expect(state.membershipState).toBe("NONE");
+    expect(listStateToParams(state).toString()).toBe("state=NONE");
+    expect(listVariables(state).filter).toMatchObject({
+      membershipState: null,
+      hasMembership: false,
+    });
+    expect(listVariables(parse("state=LEFT")).filter).toMatchObject({
+      membershipState: "LEFT",
+      hasMembership: null,
     });
   });
 });

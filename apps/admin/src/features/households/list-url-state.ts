@@ -16,13 +16,20 @@ export const SORT_FIELDS: readonly HouseholdSortField[] = [
   "SIZE",
 ];
 
-/** Membership states the filter offers (the API's `MembershipState`). */
-export const MEMBERSHIP_FILTERS: readonly MembershipState[] = [
+/**
+ * Membership choices of the filter: the API's `MembershipState`s, and NONE for the households
+ * never in a group (`hasMembership: false`).
+ */
+export const MEMBERSHIP_FILTERS: readonly MembershipFilter[] = [
   "APPLIED",
   "ACTIVE",
   "SUSPENDED",
   "LEFT",
+  "NONE",
 ];
+
+/** A membership state, or NONE: never applied to a group (membership state null). */
+export type MembershipFilter = MembershipState | "NONE";
 
 /**
  * What the household register shows, as kept in the page's URL query so a link or the back
@@ -36,7 +43,8 @@ export interface HouseholdListState {
   producerGroupId: string | null;
   /** true: registered poor only; false: the others only; null: both. */
   registeredPoor: boolean | null;
-  membershipState: MembershipState | null;
+  /** A membership state, NONE (never in a group) or null (any). */
+  membershipState: MembershipFilter | null;
   sort: { field: HouseholdSortField; direction: SortDirection };
   page: number;
 }
@@ -66,7 +74,7 @@ function nonEmpty(value: string | null): string | null {
 
 /**
  * Reads the register's view from a URL query: `q` (search), `village`, `group`, `poor`
- * (`yes`/`no`), `state` (a membership state), `sort` (`code`, `name`, `joined` or `size`; a
+ * (`yes`/`no`), `state` (a membership state or NONE), `sort` (`code`, `name`, `joined` or `size`; a
  * leading `-` for descending) and `page` (1-based). Anything unknown or malformed (a hand-edited
  * link) falls back to the default of that part instead of failing.
  */
@@ -146,7 +154,8 @@ export function listVariables(state: HouseholdListState): {
       villageId: state.villageId,
       producerGroupId: state.producerGroupId,
       registeredPoor: state.registeredPoor,
-      membershipState: state.membershipState,
+      membershipState: state.membershipState === "NONE" ? null : state.membershipState,
+      hasMembership: state.membershipState === "NONE" ? false : null,
     },
     sort: state.sort,
     page: { skip: (state.page - 1) * PAGE_SIZE, take: PAGE_SIZE },
