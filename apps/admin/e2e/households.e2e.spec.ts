@@ -262,9 +262,18 @@ describe("the household register", () => {
       hasText: "household.update",
     });
     expect(await audit.first().textContent()).toContain("size: 3 → 4");
+    expect(await audit.first().textContent()).toContain("livelihoodResources.hens: 36 → 30");
 
-    // A year with a negative income is refused; the form keeps it.
+    // The form starts on the latest year; typing 2025 fills in 2025's figures to correct.
+    expect(await page.locator('form.year-form input[name="year"]').inputValue()).toBe("2026");
     await page.locator('form.year-form input[name="year"]').fill("2025");
+    expect(await page.locator('form.year-form select[name="povertyStatus"]').inputValue()).toBe(
+      "MONITORED",
+    );
+    expect(
+      await page.locator('form.year-form input[name="perCapitaNetIncomeYuan"]').inputValue(),
+    ).toBe("7865");
+    // A negative income is refused; the form keeps it.
     await page.locator('form.year-form input[name="perCapitaNetIncomeYuan"]').fill("-100");
     await page.getByRole("button", { name: "保存这一年" }).click();
     await expect
@@ -282,6 +291,11 @@ describe("the household register", () => {
       .poll(() => page.locator("form.year-form [role=status]").textContent())
       .toBe("2025 年已保存。");
     await expect.poll(() => yearCells(2025).nth(1).textContent()).toBe("8,000");
+    expect(await yearCells(2025).first().textContent()).toBe("监测户");
+    // The correction is at the top of the history of changes.
+    await expect
+      .poll(() => page.locator("#household-audit ~ .table-wrap tbody tr").first().textContent())
+      .toContain("householdYear.perCapitaNetIncomeYuan: 7865 → 8000");
     expect(await seriousViolations(page)).toEqual([]);
     await run.shot("households-08-household-admin");
   });

@@ -75,7 +75,9 @@ export function HouseholdPage() {
       </div>
       <SensitiveFacts household={h} />
       <HouseholdYears household={h} />
-      {can("household:write-sensitive") && <HouseholdYearForm householdId={h.id} />}
+      {can("household:write-sensitive") && (
+        <HouseholdYearForm householdId={h.id} years={h.years ?? []} />
+      )}
       <HouseholdConsents household={h} />
       <ParticipationHistory householdId={h.id} />
       <AuditHistory householdId={h.id} />

@@ -11,6 +11,7 @@ import { evictRootFields } from "../../lib/apollo.js";
 import { parseTypedInteger, problemsOf } from "./edit-draft.js";
 import { Field } from "./field.js";
 import { HouseholdQuery, SetHouseholdYearMutation } from "./queries.js";
+import type { HouseholdYearFigures } from "./year-rows.js";
 
 const STATUSES: readonly PovertyStatus[] = [
   "NOT_REGISTERED",
@@ -22,14 +23,31 @@ const STATUSES: readonly PovertyStatus[] = [
 
 /**
  * Records or corrects one year's poverty status and per-capita net income in yuan per person per
- * year (`setHouseholdYear`, household:write-sensitive). A refusal shows each problem under its
+ * year (`setHouseholdYear`, household:write-sensitive). It starts on the latest recorded year, and
+ * typing a recorded year fills in its figures to correct. A refusal shows each problem under its
  * field and keeps what was typed; a save reloads the household's years.
  */
-export function HouseholdYearForm({ householdId }: { householdId: string }) {
+export function HouseholdYearForm({
+  householdId,
+  years,
+}: {
+  householdId: string;
+  /** The years recorded so far (any order). */
+  years: readonly HouseholdYearFigures[];
+}) {
   const { t } = useT();
-  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
-  const [status, setStatus] = useState<PovertyStatus>("REGISTERED");
-  const [income, setIncome] = useState("");
+  const latest = [...years].sort((a, b) => b.year - a.year)[0];
+  const [year, setYear] = useState(latest ? String(latest.year) : "");
+  const [status, setStatus] = useState<PovertyStatus>(latest?.povertyStatus ?? "REGISTERED");
+  const [income, setIncome] = useState(latest ? String(latest.perCapitaNetIncomeYuan) : "");
+  const changeYear = (text: string) => {
+    setYear(text);
+    const recorded = years.find((y) => String(y.year) === text.trim());
+    if (recorded) {
+      setStatus(recorded.povertyStatus);
+      setIncome(String(recorded.perCapitaNetIncomeYuan));
+    }
+  };
   const [refusal, setRefusal] = useState<AdminErrorResult | null>(null);
   const [notNumbers, setNotNumbers] = useState<string[]>([]);
   const [saved, setSaved] = useState<number | null>(null);
@@ -87,7 +105,7 @@ export function HouseholdYearForm({ householdId }: { householdId: string }) {
             name="year"
             inputMode="numeric"
             value={year}
-            onChange={(e) => setYear(e.target.value)}
+            onChange={(e) => changeYear(e.target.value)}
           />
         </Field>
         <Field

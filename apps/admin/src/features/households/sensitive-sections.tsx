@@ -45,7 +45,16 @@ export function SensitiveFacts({ household: h }: { household: HouseholdDetail })
             {!visible ? (
               <NotShown />
             ) : h.causesOfPoverty && h.causesOfPoverty.length > 0 ? (
-              <span lang="zh-CN">{h.causesOfPoverty.join("、")}</span>
+              h.causesOfPoverty.map((cause, i) => (
+                <span key={cause}>
+                  {i > 0 && ", "}
+                  {/^[A-Z_]+$/.test(cause) ? (
+                    t(`households.cause.${cause}`, { defaultValue: cause })
+                  ) : (
+                    <span lang="zh-CN">{cause}</span>
+                  )}
+                </span>
+              ))
             ) : (
               "—"
             )}

@@ -46,6 +46,14 @@ export const strings = {
       SETTLED: "已结算",
       ARCHIVED: "已归档",
     },
+    cause: {
+      ILLNESS: "因病",
+      DISABILITY: "因残",
+      LACK_OF_LABOUR: "缺劳力",
+      EDUCATION_COSTS: "因学",
+      LACK_OF_SKILLS: "缺技术",
+      LACK_OF_LAND: "缺土地",
+    },
     sex: { F: "女", M: "男" },
     ageBand: {
       UNDER_40: "40 岁以下",
@@ -228,6 +236,14 @@ export const strings = {
       SETTLING: "Settling",
       SETTLED: "Settled",
       ARCHIVED: "Archived",
+    },
+    cause: {
+      ILLNESS: "Illness",
+      DISABILITY: "Disability",
+      LACK_OF_LABOUR: "Lack of labour",
+      EDUCATION_COSTS: "Education costs",
+      LACK_OF_SKILLS: "Lack of skills",
+      LACK_OF_LAND: "Lack of land",
     },
     sex: { F: "Female", M: "Male" },
     ageBand: {
