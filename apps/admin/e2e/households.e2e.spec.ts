@@ -263,6 +263,8 @@ describe("the household register", () => {
     });
     expect(await audit.first().textContent()).toContain("size: 3 → 4");
     expect(await audit.first().textContent()).toContain("livelihoodResources.hens: 36 → 30");
+    // By whom: the demo staff member's name (田野工作者 小周), not an id.
+    expect(await audit.first().locator("td").nth(2).textContent()).toBe("田野工作者 小周");
 
     // The form starts on the latest year; typing 2025 fills in 2025's figures to correct.
     expect(await page.locator('form.year-form input[name="year"]').inputValue()).toBe("2026");

@@ -7,7 +7,7 @@ import { TableHead } from "./table-head.js";
 import { useT } from "../../i18n/index.js";
 import { useViewer } from "../../lib/viewer.js";
 import { auditChanges } from "./audit-changes.js";
-import { HouseholdAuditQuery, HouseholdHistoryQuery } from "./queries.js";
+import { HouseholdAuditQuery, HouseholdHistoryQuery, StaffNamesQuery } from "./queries.js";
 
 const AUDIT_PAGE = 10;
 const HISTORY_PAGE = 12;
@@ -100,8 +100,20 @@ export function AuditHistory({ householdId }: { householdId: string }) {
   );
 }
 
+/**
+ * Names of the staff, finance and admin accounts by id, for a viewer holding user:manage (the
+ * audit trail records ids only); empty for anyone else, who then sees the id.
+ */
+function useStaffNames(): Map<string, string> {
+  const { can } = useViewer();
+  const { data } = useQuery(StaffNamesQuery, { skip: !can("user:manage") });
+  const accounts = data ? [...data.staff.items, ...data.finance.items, ...data.admins.items] : [];
+  return new Map(accounts.map((a) => [a.id, a.displayName]));
+}
+
 function AuditTable({ householdId }: { householdId: string }) {
   const { t, language } = useT();
+  const names = useStaffNames();
   const [skip, setSkip] = useState(0);
   const { data, previousData, loading, error, refetch } = useQuery(HouseholdAuditQuery, {
     variables: { entityId: householdId, page: { skip, take: AUDIT_PAGE } },
@@ -136,10 +148,12 @@ function AuditTable({ householdId }: { householdId: string }) {
                         <code>{entry.action}</code>
                       </td>
                       <td>
-                        {entry.actorUserId ? (
-                          <code title={entry.actorUserId}>{entry.actorUserId.slice(0, 8)}</code>
-                        ) : (
+                        {!entry.actorUserId ? (
                           t("households.page.system")
+                        ) : names.has(entry.actorUserId) ? (
+                          <span lang="zh-CN">{names.get(entry.actorUserId)}</span>
+                        ) : (
+                          <code title={entry.actorUserId}>{entry.actorUserId.slice(0, 8)}</code>
                         )}
                       </td>
                       <td>

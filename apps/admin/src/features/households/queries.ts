@@ -212,3 +212,27 @@ export const SetHouseholdYearMutation = graphql(`
     }
   }
 `);
+
+/** The staff accounts (names of who changed what in the audit trail; user:manage). */
+export const StaffNamesQuery = graphql(`
+  query StaffNames {
+    staff: users(role: STAFF, page: { skip: 0, take: 100 }) {
+      items {
+        id
+        displayName
+      }
+    }
+    finance: users(role: FINANCE, page: { skip: 0, take: 100 }) {
+      items {
+        id
+        displayName
+      }
+    }
+    admins: users(role: ADMIN, page: { skip: 0, take: 100 }) {
+      items {
+        id
+        displayName
+      }
+    }
+  }
+`);
