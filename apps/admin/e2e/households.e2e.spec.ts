@@ -162,6 +162,12 @@ describe("the household register", () => {
     expect(resources).toContain("耕地（亩）0.9");
     expect(await seriousViolations(page)).toEqual([]);
     await run.shot("households-04-household-staff");
+
+    // An unknown household id is answered in words, with the way back.
+    await page.goto(run.url("/households/00000000-0000-4000-8000-000000000001"));
+    await expect.poll(() => page.getByRole("alert").textContent()).toBe("找不到这个农户。");
+    expect(await page.getByRole("link", { name: "← 返回农户名册" }).count()).toBe(1);
+    await openHousehold("SG-053");
   });
 
   it("shows the reason of a refused edit under each field and keeps what was typed", async () => {
