@@ -100,7 +100,7 @@ describe("the household register", () => {
     await expect.poll(pagerText).toBe("第 2 / 3 页，共 53 条");
     await page.getByRole("button", { name: "下一页" }).click();
     await expect.poll(pagerText).toBe("第 3 / 3 页，共 53 条");
-    expect(await page.locator("table tbody tr").count()).toBe(13);
+    await expect.poll(() => page.locator("table tbody tr").count()).toBe(13);
     const lastSizes = (await column(4)).map(Number);
     expect(Math.max(...lastSizes)).toBeLessThanOrEqual(Math.min(...sizes));
     const listUrl = page.url();
@@ -270,7 +270,9 @@ describe("the household register", () => {
     expect(await audit.first().textContent()).toContain("size: 3 → 4");
     expect(await audit.first().textContent()).toContain("livelihoodResources.hens: 36 → 30");
     // By whom: the demo staff member's name (田野工作者 小周), not an id.
-    expect(await audit.first().locator("td").nth(2).textContent()).toBe("田野工作者 小周");
+    await expect
+      .poll(() => audit.first().locator("td").nth(2).textContent())
+      .toBe("田野工作者 小周");
 
     // The form starts on the latest year; typing 2025 fills in 2025's figures to correct.
     expect(await page.locator('form.year-form input[name="year"]').inputValue()).toBe("2026");

@@ -90,7 +90,7 @@ export function HouseholdListPage() {
       <QueryState loading={loading} error={error} retry={() => void refetch()} hasData={!!shown} />
       {shown && (
         <>
-          <div className="table-wrap" aria-busy={loading}>
+          <div className="table-wrap" aria-busy={loading || !data}>
             <table>
               <caption className="muted small">
                 {t("households.list.caption", { column: sortColumn, direction })}
