@@ -1,16 +1,13 @@
 import { Route, Routes } from "react-router";
-import { useT } from "../../i18n/index.js";
+import { HouseholdListPage } from "./household-list-page.js";
+import { HouseholdPage } from "./household-page.js";
 
-function Overview() {
-  const { t } = useT();
-  return <h1>{t("households.title")}</h1>;
-}
-
-/** The household register pages, under their own path. */
+/** The household register pages: the list (`/households`) and one household (`/households/:id`). */
 export function HouseholdRoutes() {
   return (
     <Routes>
-      <Route index element={<Overview />} />
+      <Route index element={<HouseholdListPage />} />
+      <Route path=":id" element={<HouseholdPage />} />
     </Routes>
   );
 }

@@ -14,6 +14,8 @@ export interface HouseholdQuery {
   producerGroupId?: string | null;
   registeredPoor?: boolean | null;
   membershipState?: MembershipState | null;
+  /** false: membership state null (never applied); true: any membership state. */
+  hasMembership?: boolean | null;
   search?: string | null;
   sort: { field: "CODE" | "HEAD_NAME" | "JOINED_ON" | "SIZE"; direction: "ASC" | "DESC" };
 }
@@ -42,6 +44,8 @@ export async function listHouseholds(
     qb.andWhere("h.registered_poor = :poor", { poor: query.registeredPoor });
   if (query.membershipState)
     qb.andWhere("h.membership_state = :state", { state: query.membershipState });
+  if (query.hasMembership != null)
+    qb.andWhere(`h.membership_state IS ${query.hasMembership ? "NOT NULL" : "NULL"}`);
   const search = query.search?.trim();
   if (search) {
     qb.andWhere("(h.code ILIKE :pattern OR h.head_name ILIKE :pattern)", {

@@ -49,6 +49,25 @@ describe("the household register on the admin side", () => {
     expect(poorBaoshi.households.items.map((h) => h.code)).toEqual(["BS-001"]);
   });
 
+  it("filters the households never in a group apart from the members", async () => {
+    // Fixture: SG-001, SG-002 and BS-001 are ACTIVE members; SG-150 never applied (state null).
+    const admin = await t.admin().signIn(fixture.logins.ADMIN, FIXTURE_PASSWORD);
+    const codes = async (filter: object) =>
+      (await admin.data<HouseholdsAnswer>(HOUSEHOLDS, { filter })).households.items.map(
+        (h) => h.code,
+      );
+    expect(await codes({ hasMembership: false })).toEqual(["SG-150"]);
+    expect(await codes({ hasMembership: true })).toEqual(["BS-001", "SG-001", "SG-002"]);
+    // With a membership state too, both must hold: none is ACTIVE and never applied.
+    expect(await codes({ hasMembership: false, membershipState: "ACTIVE" })).toEqual([]);
+    // Staff see the same within their scope (Sanggang: SG-001, SG-002, SG-150).
+    const staff = await t.admin().signIn(fixture.logins.STAFF, FIXTURE_PASSWORD);
+    const staffNone = await staff.data<HouseholdsAnswer>(HOUSEHOLDS, {
+      filter: { hasMembership: false },
+    });
+    expect(staffNone.households.items.map((h) => h.code)).toEqual(["SG-150"]);
+  });
+
   it("refuses anonymous callers, consumers' and partners' sessions", async () => {
     const anonymous = await t.admin().request(HOUSEHOLDS);
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");

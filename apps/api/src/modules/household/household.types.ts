@@ -104,6 +104,13 @@ export class HouseholdFilter {
   @Field(() => MembershipStateEnum, { nullable: true })
   membershipState?: MembershipState | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "false: only households never in a group (membership state null, kept for comparison); true: only those with a membership state.",
+  })
+  hasMembership?: boolean | null;
+
   @Field(() => String, {
     nullable: true,
     description: "Part of the code or the head's name (Chinese works).",
