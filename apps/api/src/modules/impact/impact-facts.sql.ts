@@ -81,92 +81,69 @@ export function incomeFacts(poorOnly: boolean): string {
 
 /**
  * Paid settlements (a = net fen) and the consumers' money (b = payments minus refunds, fen) of
- * the same groups, by producer group's village; the consumer rows have no household.
+ * the same groups, by producer group's village; the consumer rows have no household. The
+ * consumers' money comes from the materialized view `impact_consumer_spending` (migration
+ * ImpactViews), as of its last refresh.
  */
 export const FARMER_SHARE_FACTS = `${PAID_SETTLEMENTS}
   UNION ALL
-  SELECT NULL::uuid, NULL::uuid, ${period("p.paid_at")}, g.village_id, NULL::text, NULL::text,
-         NULL::boolean, NULL::text, 0::bigint, p.amount_fen::bigint
-  FROM payments p JOIN producer_groups g ON g.id = p.producer_group_id
-  WHERE ${SCOPE("p.producer_group_id")}
-  UNION ALL
-  SELECT NULL::uuid, NULL::uuid, ${period("r.created_at")}, g.village_id, NULL::text, NULL::text,
-         NULL::boolean, NULL::text, 0::bigint, -r.amount_fen::bigint
-  FROM adjustments r JOIN producer_groups g ON g.id = r.producer_group_id
-  WHERE r.kind = 'REFUND' AND ${SCOPE("r.producer_group_id")}`;
+  SELECT NULL::uuid, NULL::uuid, s.year, s.month, s.village_id, NULL::text, NULL::text,
+         NULL::boolean, NULL::text, 0::bigint, s.b
+  FROM impact_consumer_spending s
+  WHERE ${SCOPE("s.producer_group_id")}`;
 
 /**
  * Units allocated from producers' lots (not rejected) to order lines of orders not cancelled,
  * by the cycle's opening: a = (producer price − reference price) × units, b = reference price ×
  * units, fen. The reference price is the latest one observed for the variant on or before the
  * cycle opened (any market; the lowest market name on a tie); units without one are left out.
+ * Summed per group, household, month and category in the materialized view `impact_premium`
+ * (migration ImpactViews), as of its last refresh.
  */
 export const PREMIUM_FACTS = `
-  WITH pairs AS (
-    SELECT DISTINCT l.variant_id, l.order_cycle_id, c.opens_at
-    FROM lots l JOIN order_cycles c ON c.id = l.order_cycle_id
-    WHERE ${SCOPE("l.producer_group_id")}
-  ), ref AS (
-    SELECT DISTINCT ON (p.variant_id, p.order_cycle_id) p.variant_id, p.order_cycle_id, rp.price_fen
-    FROM pairs p JOIN reference_prices rp ON rp.variant_id = p.variant_id
-      AND rp.observed_on <= (p.opens_at AT TIME ZONE 'Asia/Shanghai')::date
-    ORDER BY p.variant_id, p.order_cycle_id, rp.observed_on DESC, rp.market
-  )
-  SELECT h.id AS subject, NULL::uuid AS item, ${period("c.opens_at")}, ${HOUSEHOLD_DIMENSIONS},
-         pr.category::text AS category,
-         ((f.producer_price_fen - ref.price_fen)::bigint * al.quantity) AS a,
-         (ref.price_fen::bigint * al.quantity) AS b
-  FROM allocations al
-  JOIN lots l ON l.id = al.lot_id AND l.state <> 'REJECTED'
-  JOIN order_lines ol ON ol.id = al.order_line_id
-  JOIN orders o ON o.id = ol.order_id AND o.state <> 'CANCELLED'
-  JOIN offers f ON f.id = ol.offer_id
-  JOIN order_cycles c ON c.id = l.order_cycle_id
-  JOIN households h ON h.id = l.household_id
-  JOIN variants v ON v.id = l.variant_id JOIN products pr ON pr.id = v.product_id
-  JOIN ref ON ref.variant_id = l.variant_id AND ref.order_cycle_id = l.order_cycle_id
-  WHERE ${SCOPE("al.producer_group_id")}`;
+  SELECT p.subject, NULL::uuid AS item, p.year, p.month, p.village_id, p.head_sex, p.age_band,
+         p.registered_poor, p.category, p.a, p.b
+  FROM impact_premium p
+  WHERE ${SCOPE("p.producer_group_id")}`;
 
-/** Lines of orders not cancelled, by order placement: item = the order, a = complaints on it, b = 1. */
+/**
+ * Lines of orders not cancelled, by order placement: item = the order, a = complaints on it,
+ * b = lines. Summed per order and product category in the materialized view
+ * `impact_order_lines` (migration ImpactViews), as of its last refresh.
+ */
 export const ORDER_LINE_FACTS = `
-  SELECT o.consumer_household_id AS subject, o.id AS item, ${period("o.placed_at")},
-         g.village_id, NULL::text AS head_sex, NULL::text AS age_band,
-         NULL::boolean AS registered_poor, pr.category::text AS category,
-         COALESCE(fb.complaints, 0)::bigint AS a, 1::bigint AS b
-  FROM order_lines ol
-  JOIN orders o ON o.id = ol.order_id AND o.state <> 'CANCELLED'
-  JOIN producer_groups g ON g.id = o.producer_group_id
-  JOIN variants v ON v.id = ol.variant_id JOIN products pr ON pr.id = v.product_id
-  LEFT JOIN (SELECT order_line_id, count(*) FILTER (WHERE is_complaint) AS complaints
-             FROM feedback GROUP BY order_line_id) fb ON fb.order_line_id = ol.id
+  SELECT o.subject, o.item, o.year, o.month, o.village_id, NULL::text AS head_sex,
+         NULL::text AS age_band, NULL::boolean AS registered_poor, o.category, o.a, o.b
+  FROM impact_order_lines o
   WHERE ${SCOPE("o.producer_group_id")}`;
 
 /**
  * Consumer households that ordered (not cancelled) in year Y − 1, one row each for year Y:
- * a = 1 when they ordered again in Y, b = 1.
+ * a = 1 when they ordered again in Y (the next year they ordered from the village is Y), b = 1.
+ * The years ordered come from the materialized view `impact_consumer_years` (migration
+ * ImpactViews), as of its last refresh.
  */
 export const RETENTION_FACTS = `
-  WITH active AS (
-    SELECT DISTINCT o.consumer_household_id AS subject, g.village_id,
-           extract(year FROM (o.placed_at AT TIME ZONE 'Asia/Shanghai'))::int AS year
-    FROM orders o JOIN producer_groups g ON g.id = o.producer_group_id
-    WHERE o.state <> 'CANCELLED' AND ${SCOPE("o.producer_group_id")})
-  SELECT prev.subject, NULL::uuid AS item, prev.year + 1 AS year, NULL::int AS month,
-         prev.village_id, NULL::text AS head_sex, NULL::text AS age_band,
+  SELECT active.subject, NULL::uuid AS item, active.year + 1 AS year, NULL::int AS month,
+         active.village_id, NULL::text AS head_sex, NULL::text AS age_band,
          NULL::boolean AS registered_poor, NULL::text AS category,
-         (cur.subject IS NOT NULL)::int::bigint AS a, 1::bigint AS b
-  FROM active prev
-  LEFT JOIN active cur ON cur.subject = prev.subject AND cur.village_id = prev.village_id
-    AND cur.year = prev.year + 1`;
+         (active.next_year IS NOT DISTINCT FROM active.year + 1)::int::bigint AS a, 1::bigint AS b
+  FROM (
+    SELECT y.subject, y.village_id, y.year,
+           lead(y.year) OVER (PARTITION BY y.subject, y.village_id ORDER BY y.year) AS next_year
+    FROM (SELECT DISTINCT subject, village_id, year FROM impact_consumer_years
+          WHERE ${SCOPE("producer_group_id")}) y
+  ) active`;
 
-/** Quality checks of producers' lots, by day of the check: a = units accepted, b = received. */
+/**
+ * Quality checks of producers' lots, by day of the check: a = units accepted, b = received.
+ * Summed per group, household, month and category in the materialized view `impact_quality`
+ * (migration ImpactViews), as of its last refresh.
+ */
 export const QUALITY_FACTS = `
-  SELECT h.id AS subject, NULL::uuid AS item,
-         extract(year FROM q.checked_on)::int AS year, extract(month FROM q.checked_on)::int AS month,
-         ${HOUSEHOLD_DIMENSIONS}, pr.category::text AS category,
-         q.quantity_accepted::bigint AS a, q.quantity_received::bigint AS b
-  FROM quality_checks q JOIN lots l ON l.id = q.lot_id JOIN households h ON h.id = l.household_id
-  JOIN variants v ON v.id = l.variant_id JOIN products pr ON pr.id = v.product_id
+  SELECT q.subject, NULL::uuid AS item, q.year, q.month, q.village_id, q.head_sex, q.age_band,
+         q.registered_poor, q.category, q.a, q.b
+  FROM impact_quality q
   WHERE ${SCOPE("q.producer_group_id")}`;
 
 /**

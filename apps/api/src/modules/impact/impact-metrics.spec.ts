@@ -3,6 +3,7 @@ import { type Fixture, loadFixture } from "../../test/fixtures";
 import { FIXTURE_PASSWORD } from "../../test/fixtures";
 import { type GraphqlClient, startTestApi, type TestApi } from "../../test/test-api";
 import { createImpactWorld, type ImpactWorld, partnerKey } from "./impact-fixtures";
+import { refreshImpactViewsNow } from "./impact-views";
 
 // The hand-made world (impact-fixtures.ts), group G in village A (甲村), households H1…H8:
 //   H1 A F 50_59 poor, H2 A F 60_69 poor, H3 A M 50_59 poor, H4 A M 60_69, all joined 2019-01-01;
@@ -35,6 +36,7 @@ beforeAll(async () => {
     prepare: async (ds) => {
       fixture = await loadFixture(ds);
       world = await createImpactWorld(ds, fixture);
+      await refreshImpactViewsNow(ds.manager); // the metrics read views as of their refresh
     },
   });
   admin = await t.admin().signIn(fixture.logins.ADMIN, FIXTURE_PASSWORD);
@@ -277,5 +279,39 @@ describe("suppression for partners (k = 5)", () => {
     const res = await staff.data<{ impactMetrics: Table }>(ADMIN_QUERY, { q, u: true });
     expect(res.impactMetrics.suppressionK).toBe(5);
     expect(res.impactMetrics.cells.map((c) => [c.value, c.suppressed])).toEqual([[null, true]]);
+  });
+});
+
+describe("the materialized views behind the heavy metrics", () => {
+  it("give the figures as of their last refresh, and refresh CONCURRENTLY", async () => {
+    const acceptance2019 = async () =>
+      byYear(await unsuppressed(["LOT_ACCEPTANCE_RATE"], ["YEAR"], { years: [2019] }));
+    const setH2Accepted = (units: number) =>
+      t.dataSource.query(
+        `UPDATE quality_checks SET quantity_accepted = $1
+         WHERE quantity_received = 4 AND quantity_accepted IN (3, 4)`,
+        [units],
+      );
+    // H2's 2019 check (4 received, 3 accepted) now accepts 4: not seen before the refresh.
+    await setH2Accepted(4);
+    expect(await acceptance2019()).toEqual([[2019, 8421, 4]]);
+    // A CONCURRENTLY refresh needs the view's unique index; then (6 + 4 + 5 + 2) / 19 = 17 / 19
+    // = 0.894736… → 8947 bp.
+    const views: { name: string }[] = await t.dataSource.query(
+      `SELECT matviewname AS name FROM pg_matviews WHERE matviewname LIKE 'impact\\_%' ORDER BY 1`,
+    );
+    expect(views.map((v) => v.name)).toEqual([
+      "impact_consumer_spending",
+      "impact_consumer_years",
+      "impact_order_lines",
+      "impact_premium",
+      "impact_quality",
+    ]);
+    for (const { name } of views)
+      await t.dataSource.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY "${name}"`);
+    expect(await acceptance2019()).toEqual([[2019, 8947, 4]]);
+    await setH2Accepted(3);
+    await refreshImpactViewsNow(t.dataSource.manager);
+    expect(await acceptance2019()).toEqual([[2019, 8421, 4]]);
   });
 });
