@@ -5,9 +5,25 @@ const period = (column: string) =>
   `extract(year FROM (${column} AT TIME ZONE 'Asia/Shanghai'))::int AS year,
    extract(month FROM (${column} AT TIME ZONE 'Asia/Shanghai'))::int AS month`;
 
-/** The producer household's own dimensions, from `households h`. */
-const HOUSEHOLD = `h.village_id, h.head_sex, h.head_age_band AS age_band, h.registered_poor`;
-const HOUSEHOLD_GROUP = `h.village_id, h.head_sex, h.head_age_band, h.registered_poor`;
+/**
+ * Joins, after `households h`, the household's record of the year `year` (an SQL int
+ * expression) as `hyd` and its head's birth year as `head`, for {@link householdIn}. Shared
+ * with the live fact queries (impact-facts.sql.ts); frozen with this migration.
+ */
+export const householdYearJoins = (year: string) => `
+  LEFT JOIN household_years hyd ON hyd.household_id = h.id AND hyd.year = ${year}
+  LEFT JOIN household_head_births head ON head.household_id = h.id`;
+
+/**
+ * The producer household's dimensions in the fact's year `year` (needs
+ * {@link householdYearJoins}): village and head's sex as recorded; age band from the head's age
+ * that year (`impact_head_age_band`, the recorded band without a birth year); registered poor
+ * when that year's record has any status but NOT_REGISTERED (建档立卡: registered, exited,
+ * monitored, returned), the household's flag without a record.
+ */
+export const householdIn = (year: string) => `h.village_id, h.head_sex,
+  impact_head_age_band(${year}, head.birth_year, h.head_age_band) AS age_band,
+  COALESCE(hyd.poverty_status <> 'NOT_REGISTERED', h.registered_poor) AS registered_poor`;
 
 /**
  * Hand-written: the materialized views behind the slow impact metrics (bench/impact, issue 5:
@@ -19,6 +35,14 @@ const HOUSEHOLD_GROUP = `h.village_id, h.head_sex, h.head_age_band, h.registered
  * thousand rows instead of joining hundreds of thousands; sums are exact, so figures are the
  * same as from the tables as of the last refresh.
  *
+ * - `impact_head_age_band(year, head's birth year, recorded band)`: the head's age band in a
+ *   year (age = year − birth year: UNDER_40, 40_49, 50_59, 60_69, 70_PLUS), or the recorded
+ *   band when the birth year is unknown. Used by the views and the live fact queries.
+ * - `household_head_births` (a plain view): each household's head's birth year, where recorded
+ *   (the earliest if several members are marked HEAD).
+ * - Household dimensions in the views are those of the fact's year: registered poor when that
+ *   year's household record has any status but NOT_REGISTERED (建档立卡: registered, exited,
+ *   monitored, returned), the household's flag without a record; the head's age that year.
  * - `impact_premium`: units allocated from producers' lots (not rejected) to orders not
  *   cancelled, by the cycle's opening; a = Σ (producer price − reference price) × units,
  *   b = Σ reference price × units (fen). The reference is the latest price observed for the
@@ -37,6 +61,18 @@ export class ImpactViews1795960000000 implements MigrationInterface {
   name = "ImpactViews1795960000000";
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE FUNCTION impact_head_age_band(at_year int, head_born int, recorded text)
+      RETURNS text LANGUAGE sql IMMUTABLE AS $$
+        SELECT CASE WHEN head_born IS NULL THEN recorded
+                    WHEN at_year - head_born < 40 THEN 'UNDER_40'
+                    WHEN at_year - head_born < 50 THEN '40_49'
+                    WHEN at_year - head_born < 60 THEN '50_59'
+                    WHEN at_year - head_born < 70 THEN '60_69'
+                    ELSE '70_PLUS' END
+      $$`);
+    await queryRunner.query(`CREATE VIEW household_head_births AS
+      SELECT DISTINCT ON (household_id) household_id, birth_year FROM household_members
+      WHERE relation = 'HEAD' AND birth_year IS NOT NULL ORDER BY household_id, birth_year`);
     await queryRunner.query(`CREATE MATERIALIZED VIEW "impact_premium" AS
       WITH pairs AS (
         SELECT DISTINCT l.variant_id, l.order_cycle_id, c.opens_at
@@ -50,7 +86,8 @@ export class ImpactViews1795960000000 implements MigrationInterface {
           ORDER BY rp.observed_on DESC, rp.market LIMIT 1
         ) r
       )
-      SELECT al.producer_group_id, h.id AS subject, ${period("c.opens_at")}, ${HOUSEHOLD},
+      SELECT al.producer_group_id, h.id AS subject, ${period("c.opens_at")},
+             ${householdIn("extract(year FROM (c.opens_at AT TIME ZONE 'Asia/Shanghai'))::int")},
              pr.category::text AS category,
              sum((f.producer_price_fen - ref.price_fen)::bigint * al.quantity)::bigint AS a,
              sum(ref.price_fen::bigint * al.quantity)::bigint AS b
@@ -61,9 +98,10 @@ export class ImpactViews1795960000000 implements MigrationInterface {
       JOIN offers f ON f.id = ol.offer_id
       JOIN order_cycles c ON c.id = l.order_cycle_id
       JOIN households h ON h.id = l.household_id
+      ${householdYearJoins("extract(year FROM (c.opens_at AT TIME ZONE 'Asia/Shanghai'))::int")}
       JOIN variants v ON v.id = l.variant_id JOIN products pr ON pr.id = v.product_id
       JOIN ref ON ref.variant_id = l.variant_id AND ref.order_cycle_id = l.order_cycle_id
-      GROUP BY al.producer_group_id, h.id, 3, 4, ${HOUSEHOLD_GROUP}, pr.category`);
+      GROUP BY al.producer_group_id, h.id, 3, 4, 5, 6, 7, 8, pr.category`);
     await queryRunner.query(
       `CREATE UNIQUE INDEX "uq_impact_premium_key" ON "impact_premium" ("producer_group_id", "subject", "year", "month", "category")`,
     );
@@ -71,11 +109,12 @@ export class ImpactViews1795960000000 implements MigrationInterface {
     await queryRunner.query(`CREATE MATERIALIZED VIEW "impact_quality" AS
       SELECT q.producer_group_id, h.id AS subject,
              extract(year FROM q.checked_on)::int AS year, extract(month FROM q.checked_on)::int AS month,
-             ${HOUSEHOLD}, pr.category::text AS category,
+             ${householdIn("extract(year FROM q.checked_on)::int")}, pr.category::text AS category,
              sum(q.quantity_accepted)::bigint AS a, sum(q.quantity_received)::bigint AS b
       FROM quality_checks q JOIN lots l ON l.id = q.lot_id JOIN households h ON h.id = l.household_id
+      ${householdYearJoins("extract(year FROM q.checked_on)::int")}
       JOIN variants v ON v.id = l.variant_id JOIN products pr ON pr.id = v.product_id
-      GROUP BY q.producer_group_id, h.id, 3, 4, ${HOUSEHOLD_GROUP}, pr.category`);
+      GROUP BY q.producer_group_id, h.id, 3, 4, 5, 6, 7, 8, pr.category`);
     await queryRunner.query(
       `CREATE UNIQUE INDEX "uq_impact_quality_key" ON "impact_quality" ("producer_group_id", "subject", "year", "month", "category")`,
     );
@@ -128,5 +167,7 @@ export class ImpactViews1795960000000 implements MigrationInterface {
       "impact_premium",
     ])
       await queryRunner.query(`DROP MATERIALIZED VIEW "${view}"`);
+    await queryRunner.query(`DROP VIEW household_head_births`);
+    await queryRunner.query(`DROP FUNCTION impact_head_age_band(int, int, text)`);
   }
 }

@@ -7,8 +7,14 @@
  *
  * Parameters shared by all: `$1` the producer groups in scope (uuid[], NULL = all), `$2` and
  * `$3` the poverty-line years and yuan (int[], same length). Periods are calendar years and
- * months in Asia/Shanghai.
+ * months in Asia/Shanghai. A producer household's dimensions are those of the fact's year
+ * (`householdIn`, shared with the views of migration ImpactViews).
  */
+
+import {
+  householdIn,
+  householdYearJoins,
+} from "../../database/migrations/1795960000000-ImpactViews";
 
 /** Year and month of a timestamptz column in Beijing time. */
 function period(column: string): string {
@@ -18,9 +24,6 @@ function period(column: string): string {
 
 const SCOPE = (column: string) => `($1::uuid[] IS NULL OR ${column} = ANY($1::uuid[]))`;
 
-/** The producer household's own dimensions, from `households h`. */
-const HOUSEHOLD_DIMENSIONS = `h.village_id, h.head_sex, h.head_age_band AS age_band, h.registered_poor`;
-
 /** Member of its producer group on the day `end` (joined on or before, not left by then). */
 const memberOn = (end: string) =>
   `h.joined_on IS NOT NULL AND h.joined_on <= ${end} AND (h.left_on IS NULL OR h.left_on > ${end})`;
@@ -29,8 +32,10 @@ const memberOn = (end: string) =>
 export const PAID_SETTLEMENTS = `
   SELECT s.household_id AS subject, NULL::uuid AS item,
          extract(year FROM s.paid_on)::int AS year, extract(month FROM s.paid_on)::int AS month,
-         ${HOUSEHOLD_DIMENSIONS}, NULL::text AS category, s.net_fen::bigint AS a, 0::bigint AS b
+         ${householdIn("extract(year FROM s.paid_on)::int")}, NULL::text AS category,
+         s.net_fen::bigint AS a, 0::bigint AS b
   FROM settlements s JOIN households h ON h.id = s.household_id
+  ${householdYearJoins("extract(year FROM s.paid_on)::int")}
   WHERE s.state IN ('PAID', 'ACKNOWLEDGED') AND s.paid_on IS NOT NULL AND ${SCOPE("s.producer_group_id")}`;
 
 /**
@@ -42,7 +47,8 @@ export function participatingFacts(byMonth: boolean): string {
   return `
   SELECT h.id AS subject, NULL::uuid AS item, extract(year FROM p.start)::int AS year,
          ${byMonth ? "extract(month FROM p.start)::int" : "NULL::int"} AS month,
-         ${HOUSEHOLD_DIMENSIONS}, NULL::text AS category, 1::bigint AS a, 0::bigint AS b
+         ${householdIn("extract(year FROM p.start)::int")}, NULL::text AS category,
+         1::bigint AS a, 0::bigint AS b
   FROM households h
   CROSS JOIN LATERAL (
     SELECT d::date AS start, (d + interval '1 ${step}' - interval '1 day')::date AS finish
@@ -50,33 +56,39 @@ export function participatingFacts(byMonth: boolean): string {
                          date_trunc('${step}', COALESCE(h.left_on, (now() AT TIME ZONE 'Asia/Shanghai')::date)::timestamp),
                          interval '1 ${step}') AS d
   ) p
+  ${householdYearJoins("extract(year FROM p.start)::int")}
   WHERE ${memberOn("p.finish")} AND ${SCOPE("h.producer_group_id")}`;
 }
 
-/** Yearly household records of households that were members at the end of that year. */
+/**
+ * Yearly household records (`hy`) of households that were members at the end of that year,
+ * with {@link householdYearJoins} for that year.
+ */
 const MEMBER_YEARS = `household_years hy JOIN households h ON h.id = hy.household_id
-  AND ${memberOn("make_date(hy.year, 12, 31)")} AND ${SCOPE("h.producer_group_id")}`;
+  AND ${memberOn("make_date(hy.year, 12, 31)")} AND ${SCOPE("h.producer_group_id")}
+  ${householdYearJoins("hy.year")}`;
 
 /** Member households whose status went from REGISTERED or RETURNED last year to EXITED; a = 1. */
 export const EXITED_FACTS = `
   SELECT h.id AS subject, NULL::uuid AS item, hy.year, NULL::int AS month,
-         ${HOUSEHOLD_DIMENSIONS}, NULL::text AS category, 1::bigint AS a, 0::bigint AS b
+         ${householdIn("hy.year")}, NULL::text AS category, 1::bigint AS a, 0::bigint AS b
   FROM ${MEMBER_YEARS}
   JOIN household_years prev ON prev.household_id = hy.household_id AND prev.year = hy.year - 1
   WHERE hy.poverty_status = 'EXITED' AND prev.poverty_status IN ('REGISTERED', 'RETURNED')`;
 
 /**
  * Member households' yearly per-capita net income against that year's poverty line: a = 1 when
- * at or above the line (not below it), else 0; b = 1. `poorOnly` keeps registered-poor ones.
+ * at or above the line (not below it), else 0; b = 1. `poorOnly` keeps those registered poor
+ * that year (any status but NOT_REGISTERED).
  */
 export function incomeFacts(poorOnly: boolean): string {
   return `
   SELECT h.id AS subject, NULL::uuid AS item, hy.year, NULL::int AS month,
-         ${HOUSEHOLD_DIMENSIONS}, NULL::text AS category,
+         ${householdIn("hy.year")}, NULL::text AS category,
          (hy.per_capita_net_income_yuan >= line.yuan)::int::bigint AS a, 1::bigint AS b
   FROM ${MEMBER_YEARS}
   JOIN unnest($2::int[], $3::int[]) AS line(year, yuan) ON line.year = hy.year
-  ${poorOnly ? "WHERE h.registered_poor" : ""}`;
+  ${poorOnly ? "WHERE hy.poverty_status <> 'NOT_REGISTERED'" : ""}`;
 }
 
 /**
