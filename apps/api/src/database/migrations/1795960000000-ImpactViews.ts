@@ -53,7 +53,8 @@ export const householdIn = (year: string) => `h.village_id, h.head_sex,
  * - `impact_consumer_spending`: consumers' payments minus REFUND adjustments (fen) per group,
  *   the group's village, year and month of payment or refund.
  * - `impact_consumer_years`: consumer households that ordered (not cancelled) from a group,
- *   with the group's village, per year of the order.
+ *   with the group's village, per year of the order: orders, complaints and lines of them (all
+ *   product categories together; for queries neither by month nor by category).
  * - `impact_order_lines`: lines of orders not cancelled per order and product category;
  *   a = complaints on them, b = lines.
  */
@@ -135,10 +136,16 @@ export class ImpactViews1795960000000 implements MigrationInterface {
     );
 
     await queryRunner.query(`CREATE MATERIALIZED VIEW "impact_consumer_years" AS
-      SELECT DISTINCT o.producer_group_id, o.consumer_household_id AS subject, g.village_id,
-             extract(year FROM (o.placed_at AT TIME ZONE 'Asia/Shanghai'))::int AS year
-      FROM orders o JOIN producer_groups g ON g.id = o.producer_group_id
-      WHERE o.state <> 'CANCELLED'`);
+      SELECT o.producer_group_id, o.consumer_household_id AS subject, g.village_id,
+             extract(year FROM (o.placed_at AT TIME ZONE 'Asia/Shanghai'))::int AS year,
+             count(DISTINCT o.id)::bigint AS orders,
+             count(fb.id) FILTER (WHERE fb.is_complaint)::bigint AS complaints,
+             count(*)::bigint AS lines
+      FROM order_lines ol
+      JOIN orders o ON o.id = ol.order_id AND o.state <> 'CANCELLED'
+      JOIN producer_groups g ON g.id = o.producer_group_id
+      LEFT JOIN feedback fb ON fb.order_line_id = ol.id
+      GROUP BY o.producer_group_id, o.consumer_household_id, g.village_id, 4`);
     await queryRunner.query(
       `CREATE UNIQUE INDEX "uq_impact_consumer_years_key" ON "impact_consumer_years" ("producer_group_id", "subject", "village_id", "year")`,
     );

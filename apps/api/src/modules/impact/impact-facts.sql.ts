@@ -28,15 +28,24 @@ const SCOPE = (column: string) => `($1::uuid[] IS NULL OR ${column} = ANY($1::uu
 const memberOn = (end: string) =>
   `h.joined_on IS NOT NULL AND h.joined_on <= ${end} AND (h.left_on IS NULL OR h.left_on > ${end})`;
 
-/** Settlements paid out (PAID or ACKNOWLEDGED), by the day of the payout. */
-export const PAID_SETTLEMENTS = `
+/**
+ * Settlements paid out (PAID or ACKNOWLEDGED), by the day of the payout. The household's age
+ * band and registered-poor status of the year are looked up only when `byHousehold` (the query
+ * groups or filters by them); otherwise those columns are NULL, which changes nothing.
+ */
+export function paidSettlementFacts(byHousehold: boolean): string {
+  const year = "extract(year FROM s.paid_on)::int";
+  const dimensions = byHousehold
+    ? householdIn(year)
+    : "h.village_id, h.head_sex, NULL::text AS age_band, NULL::boolean AS registered_poor";
+  return `
   SELECT s.household_id AS subject, NULL::uuid AS item,
-         extract(year FROM s.paid_on)::int AS year, extract(month FROM s.paid_on)::int AS month,
-         ${householdIn("extract(year FROM s.paid_on)::int")}, NULL::text AS category,
-         s.net_fen::bigint AS a, 0::bigint AS b
+         ${year} AS year, extract(month FROM s.paid_on)::int AS month,
+         ${dimensions}, NULL::text AS category, s.net_fen::bigint AS a, 0::bigint AS b
   FROM settlements s JOIN households h ON h.id = s.household_id
-  ${householdYearJoins("extract(year FROM s.paid_on)::int")}
+  ${byHousehold ? householdYearJoins(year) : ""}
   WHERE s.state IN ('PAID', 'ACKNOWLEDGED') AND s.paid_on IS NOT NULL AND ${SCOPE("s.producer_group_id")}`;
+}
 
 /**
  * Producer households members of their group at the end of each year (or month when `byMonth`),
@@ -95,14 +104,16 @@ export function incomeFacts(poorOnly: boolean): string {
  * Paid settlements (a = net fen) and the consumers' money (b = payments minus refunds, fen) of
  * the same groups, by producer group's village; the consumer rows have no household. The
  * consumers' money comes from the materialized view `impact_consumer_spending` (migration
- * ImpactViews), as of its last refresh.
+ * ImpactViews), as of its last refresh. `byHousehold` as for {@link paidSettlementFacts}.
  */
-export const FARMER_SHARE_FACTS = `${PAID_SETTLEMENTS}
+export function farmerShareFacts(byHousehold: boolean): string {
+  return `${paidSettlementFacts(byHousehold)}
   UNION ALL
   SELECT NULL::uuid, NULL::uuid, s.year, s.month, s.village_id, NULL::text, NULL::text,
          NULL::boolean, NULL::text, 0::bigint, s.b
   FROM impact_consumer_spending s
   WHERE ${SCOPE("s.producer_group_id")}`;
+}
 
 /**
  * Units allocated from producers' lots (not rejected) to order lines of orders not cancelled,
@@ -118,16 +129,42 @@ export const PREMIUM_FACTS = `
   FROM impact_premium p
   WHERE ${SCOPE("p.producer_group_id")}`;
 
+/** Consumer households' orders per group and year (`impact_consumer_years y`); a = `a`. */
+const consumerYearFacts = (a: string) => `
+  SELECT y.subject, NULL::uuid AS item, y.year, NULL::int AS month, y.village_id,
+         NULL::text AS head_sex, NULL::text AS age_band, NULL::boolean AS registered_poor,
+         NULL::text AS category, ${a} AS a, y.lines AS b
+  FROM impact_consumer_years y
+  WHERE ${SCOPE("y.producer_group_id")}`;
+
 /**
- * Lines of orders not cancelled, by order placement: item = the order, a = complaints on it,
- * b = lines. Summed per order and product category in the materialized view
- * `impact_order_lines` (migration ImpactViews), as of its last refresh.
+ * Lines of orders not cancelled, by order placement: a = complaints on them, b = lines. By
+ * month or product category (`byMonth`, `byCategory`), per order and category from the
+ * materialized view `impact_order_lines` with item = the order; otherwise per consumer
+ * household, group and year from `impact_consumer_years` (no item). Both as of their last
+ * refresh (migration ImpactViews).
  */
-export const ORDER_LINE_FACTS = `
+export function orderLineFacts(byMonth: boolean, byCategory: boolean): string {
+  if (byMonth || byCategory)
+    return `
   SELECT o.subject, o.item, o.year, o.month, o.village_id, NULL::text AS head_sex,
          NULL::text AS age_band, NULL::boolean AS registered_poor, o.category, o.a, o.b
   FROM impact_order_lines o
   WHERE ${SCOPE("o.producer_group_id")}`;
+  return consumerYearFacts("y.complaints");
+}
+
+/**
+ * Orders not cancelled, by placement, for the repeat-order rate: the orders of a consumer
+ * household in a cell are `items` (distinct orders, by month or category, from
+ * {@link orderLineFacts}) plus `a` (orders already counted per year, otherwise); b = lines.
+ */
+export function repeatOrderFacts(byMonth: boolean, byCategory: boolean): string {
+  if (byMonth || byCategory)
+    return `SELECT subject, item, year, month, village_id, head_sex, age_band, registered_poor,
+         category, 0::bigint AS a, b FROM (${orderLineFacts(byMonth, byCategory)}) lines`;
+  return consumerYearFacts("y.orders");
+}
 
 /**
  * Consumer households that ordered (not cancelled) in year Y − 1, one row each for year Y:
