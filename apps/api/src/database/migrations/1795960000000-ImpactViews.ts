@@ -55,6 +55,10 @@ export const householdIn = (year: string) => `h.village_id, h.head_sex,
  * - `impact_consumer_years`: consumer households that ordered (not cancelled) from a group,
  *   with the group's village, per year of the order: orders, complaints and lines of them (all
  *   product categories together; for queries neither by month nor by category).
+ * - `impact_consumer_retention`: per consumer household, village and year ordered, the groups
+ *   (sorted uuid[]) it ordered from then and those it ordered from in the same village the
+ *   next year (NULL if none), from orders not cancelled (no view depends on another, so they
+ *   may be refreshed in any order).
  * - `impact_order_lines`: lines of orders not cancelled per order and product category;
  *   a = complaints on them, b = lines.
  */
@@ -150,6 +154,23 @@ export class ImpactViews1795960000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX "uq_impact_consumer_years_key" ON "impact_consumer_years" ("producer_group_id", "subject", "village_id", "year")`,
     );
 
+    await queryRunner.query(`CREATE MATERIALIZED VIEW "impact_consumer_retention" AS
+      WITH active AS (
+        SELECT o.consumer_household_id AS subject, g.village_id,
+               extract(year FROM (o.placed_at AT TIME ZONE 'Asia/Shanghai'))::int AS year,
+               array_agg(DISTINCT o.producer_group_id ORDER BY o.producer_group_id) AS groups
+        FROM orders o JOIN producer_groups g ON g.id = o.producer_group_id
+        WHERE o.state <> 'CANCELLED'
+        GROUP BY o.consumer_household_id, g.village_id, 3
+      )
+      SELECT prev.subject, prev.village_id, prev.year, prev.groups, cur.groups AS next_groups
+      FROM active prev
+      LEFT JOIN active cur ON cur.subject = prev.subject AND cur.village_id = prev.village_id
+        AND cur.year = prev.year + 1`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_impact_consumer_retention_key" ON "impact_consumer_retention" ("subject", "village_id", "year")`,
+    );
+
     await queryRunner.query(`CREATE MATERIALIZED VIEW "impact_order_lines" AS
       SELECT o.producer_group_id, o.consumer_household_id AS subject, o.id AS item,
              ${period("o.placed_at")}, g.village_id, pr.category::text AS category,
@@ -168,6 +189,7 @@ export class ImpactViews1795960000000 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     for (const view of [
       "impact_order_lines",
+      "impact_consumer_retention",
       "impact_consumer_years",
       "impact_consumer_spending",
       "impact_quality",

@@ -168,21 +168,19 @@ export function repeatOrderFacts(byMonth: boolean, byCategory: boolean): string 
 
 /**
  * Consumer households that ordered (not cancelled) in year Y − 1, one row each for year Y:
- * a = 1 when they ordered again in Y (the next year they ordered from the village is Y), b = 1.
- * The years ordered come from the materialized view `impact_consumer_years` (migration
+ * a = 1 when they ordered again in Y from the village's groups in scope, b = 1. From the
+ * materialized view `impact_consumer_retention` (groups ordered from in Y − 1 and in Y; migration
  * ImpactViews), as of its last refresh.
  */
 export const RETENTION_FACTS = `
-  SELECT active.subject, NULL::uuid AS item, active.year + 1 AS year, NULL::int AS month,
-         active.village_id, NULL::text AS head_sex, NULL::text AS age_band,
-         NULL::boolean AS registered_poor, NULL::text AS category,
-         (active.next_year IS NOT DISTINCT FROM active.year + 1)::int::bigint AS a, 1::bigint AS b
-  FROM (
-    SELECT y.subject, y.village_id, y.year,
-           lead(y.year) OVER (PARTITION BY y.subject, y.village_id ORDER BY y.year) AS next_year
-    FROM (SELECT DISTINCT subject, village_id, year FROM impact_consumer_years
-          WHERE ${SCOPE("producer_group_id")}) y
-  ) active`;
+  SELECT r.subject, NULL::uuid AS item, r.year + 1 AS year, NULL::int AS month, r.village_id,
+         NULL::text AS head_sex, NULL::text AS age_band, NULL::boolean AS registered_poor,
+         NULL::text AS category,
+         COALESCE(CASE WHEN $1::uuid[] IS NULL THEN r.next_groups IS NOT NULL
+                       ELSE r.next_groups && $1::uuid[] END, false)::int::bigint AS a,
+         1::bigint AS b
+  FROM impact_consumer_retention r
+  WHERE $1::uuid[] IS NULL OR r.groups && $1::uuid[]`;
 
 /**
  * Quality checks of producers' lots, by day of the check: a = units accepted, b = received.

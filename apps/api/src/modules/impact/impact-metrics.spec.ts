@@ -301,6 +301,7 @@ describe("the materialized views behind the heavy metrics", () => {
       `SELECT matviewname AS name FROM pg_matviews WHERE matviewname LIKE 'impact\\_%' ORDER BY 1`,
     );
     expect(views.map((v) => v.name)).toEqual([
+      "impact_consumer_retention",
       "impact_consumer_spending",
       "impact_consumer_years",
       "impact_order_lines",
