@@ -5,6 +5,7 @@ import { AuditLogAppendOnly1795941200000 } from "./migrations/1795941200000-Audi
 import { FeedbackOncePerOrderLine1795942100353 } from "./migrations/1795942100353-FeedbackOncePerOrderLine";
 import { TrustEventCancelled1795949576848 } from "./migrations/1795949576848-TrustEventCancelled";
 import { OneOpenCyclePerGroup1795950000000 } from "./migrations/1795950000000-OneOpenCyclePerGroup";
+import { ImpactViews1795960000000 } from "./migrations/1795960000000-ImpactViews";
 import { ExportFiles1795960150547 } from "./migrations/1795960150547-ExportFiles";
 
 /**
@@ -19,5 +20,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   FeedbackOncePerOrderLine1795942100353,
   TrustEventCancelled1795949576848,
   OneOpenCyclePerGroup1795950000000,
+  ImpactViews1795960000000,
   ExportFiles1795960150547,
 ];

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, ObjectLiteral } from "typeorm";
 import { hashPassword } from "../modules/identity/password";
+import { refreshImpactViews } from "../modules/impact/impact-refresh";
 import type { DemoWorld } from "./plan/build-demo-world";
 import type { TableRows } from "./table-rows";
 import { worldTables } from "./world-tables";
@@ -89,6 +90,8 @@ async function insertChunks(
 /**
  * Writes a demo world into a migrated, empty database in one transaction: multi-row INSERTs in
  * chunks, tables in foreign-key order. Reports progress through `onProgress` after each chunk.
+ * Last, in the same transaction, refreshes the impact metrics' materialized views (`impact_*`)
+ * so the partner figures cover the world written.
  */
 export async function writeDemoWorld(
   dataSource: DataSource,
@@ -109,6 +112,7 @@ export async function writeDemoWorld(
         options.onProgress?.({ table: t.table, done, total });
       });
     }
+    await refreshImpactViews(manager, { concurrently: false });
   });
   return { rowsByTable, totalRows: total, elapsedMs: Date.now() - started };
 }

@@ -3,7 +3,9 @@ export {
   DEFAULT_SUPPRESSION_K,
   MINIMUM_SUPPRESSION_K,
   type SuppressibleCell,
+  determinedCells,
   effectiveSuppressionK,
+  marginGroups,
   suppressCells,
   tableLines,
 } from "./suppression.js";

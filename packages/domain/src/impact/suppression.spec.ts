@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { effectiveSuppressionK, suppressCells, tableLines } from "./suppression.js";
+import {
+  determinedCells,
+  effectiveSuppressionK,
+  marginGroups,
+  suppressCells,
+  tableLines,
+} from "./suppression.js";
 
 describe("effectiveSuppressionK", () => {
   it("defaults to 5 and never goes below 3", () => {
@@ -96,6 +102,96 @@ describe("suppressCells", () => {
           }
         }
       }),
+    );
+  });
+
+  it("hides one more cell when row and column totals together give a cell away", () => {
+    // Households (k = 5); '·' = no such cell. Values (fen) in brackets.
+    //        c1        c2        c3         c4
+    //  r1  3 [100]   4 [200]   2 [300]   30 [400]
+    //  r2  3 [500]   3 [600]  20 [700]    ·
+    //  r3   ·         ·        4 [800]    4 [900]
+    //  r4   ·         ·        3 [1000]   4 [1100]
+    // Every cell under 5 is hidden and every row and column then holds 0 or ≥ 2 hidden cells,
+    // so step 2 adds nothing. But r1 + r2 − c1 − c2 = r1c3 + r1c4 + r2c3:
+    // (100+200+300+400) + (500+600+700) − (100+500) − (200+600) = 2800 − 1400 = 1400,
+    // and 1400 − 400 − 700 = 300 = r1c3 (2 households). So the visible cell next to r1c3 with
+    // the fewest households, r2c3 (20, against r1c4's 30), is hidden too.
+    const at = (r: number, c: number, householdCount: number) => ({
+      key: [`r${r}`, `c${c}`],
+      householdCount,
+    });
+    const cells = [
+      at(1, 1, 3), at(1, 2, 4), at(1, 3, 2), at(1, 4, 30),
+      at(2, 1, 3), at(2, 2, 3), at(2, 3, 20),
+      at(3, 3, 4), at(3, 4, 4),
+      at(4, 3, 3), at(4, 4, 4),
+    ]; // prettier-ignore
+    const primary = cells.map((cell) => cell.householdCount < 5);
+    // The old rule (lines only) leaves r1c3 to the attacker:
+    expect(determinedCells(marginGroups(cells), primary)).toEqual([2]);
+    const hidden = suppressCells(cells, 5);
+    expect(hidden).toEqual(cells.map((_, i) => i !== 3)); // all but r1c4
+    // Now r1 + r2 − c1 − c2 = r1c3 + r1c4 + r2c3 has two unknowns: nothing is determined.
+    expect(determinedCells(marginGroups(cells), hidden)).toEqual([]);
+  });
+
+  it("lists the margins of a table: grand total, then each proper subset of dimensions", () => {
+    const cells = [
+      { key: [2019, "a"], householdCount: 1 },
+      { key: [2019, "b"], householdCount: 1 },
+      { key: [2020, "a"], householdCount: 1 },
+    ];
+    // {} → all three; {year} → 2019: 0, 1; 2020: 2; {village} → a: 0, 2; b: 1.
+    expect(marginGroups(cells)).toEqual([[0, 1, 2], [0, 1], [2], [0, 2], [1]]);
+    expect(marginGroups([{ key: [], householdCount: 1 }])).toEqual([]);
+  });
+
+  /** Rank of an integer matrix, exactly (fraction-free elimination in BigInt). */
+  function rank(matrix: bigint[][]): number {
+    const m = matrix.map((row) => [...row]);
+    let r = 0;
+    for (let c = 0; c < (m[0]?.length ?? 0) && r < m.length; c++) {
+      const p = m.findIndex((row, i) => i >= r && row[c] !== 0n);
+      if (p < 0) continue;
+      [m[r], m[p]] = [m[p]!, m[r]!];
+      for (let i = r + 1; i < m.length; i++) {
+        const f = m[i]![c]!;
+        const g = m[r]![c]!;
+        m[i] = m[i]!.map((x, j) => x * g - m[r]![j]! * f);
+      }
+      r++;
+    }
+    return r;
+  }
+
+  it("leaves no cell under k to any sum of totals and visible cells (property)", () => {
+    // Independent of determinedCells: a hidden cell i can be worked out from the known totals
+    // exactly when adding the equation "x_i = …" does not raise the rank of the system over
+    // the hidden cells. Totals of a group of one cell under k are themselves suppressed.
+    fc.assert(
+      fc.property(tables, ({ cells, k }) => {
+        const threshold = Math.max(3, k);
+        const hidden = suppressCells(cells, k);
+        const columns = cells.flatMap((_, i) => (hidden[i] ? [i] : []));
+        const known = marginGroups(cells).filter(
+          (g) => g.length > 1 || cells[g[0]!]!.householdCount >= threshold,
+        );
+        const system = known.map((g) => columns.map((i) => (g.includes(i) ? 1n : 0n)));
+        const base = rank(system);
+        for (const [column, i] of columns.entries()) {
+          if (cells[i]!.householdCount >= threshold) continue;
+          const unit = columns.map((_, c) => (c === column ? 1n : 0n));
+          const exposed = rank([...system, unit]) === base;
+          // A cell under k may stay exposed only when no total it is part of has a visible
+          // cell left to hide.
+          if (exposed) {
+            const around = known.filter((g) => g.includes(i)).flat();
+            expect(around.filter((j) => !hidden[j])).toEqual([]);
+          }
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

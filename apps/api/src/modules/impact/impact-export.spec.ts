@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Fixture, loadFixture } from "../../test/fixtures";
 import { type GraphqlClient, startTestApi, type TestApi } from "../../test/test-api";
 import { createImpactWorld, type ImpactWorld, partnerKey } from "./impact-fixtures";
+import { refreshImpactViews } from "./impact-refresh";
 
 // The hand-made world of impact-fixtures.ts (see impact-metrics.spec.ts), with three changes:
 // village B is named "=1+1" (zh) and "+86 138 0000 0000" (en), the eggs' 2019 reference price
@@ -27,6 +28,7 @@ beforeAll(async () => {
         `UPDATE reference_prices SET price_fen = 1500 WHERE observed_on = '2019-01-01' AND price_fen = 1000`,
       );
       await ds.query(`UPDATE partner_organisations SET suppression_k = 3`);
+      await refreshImpactViews(ds.manager, { concurrently: false }); // the metrics read views as of their refresh
     },
   });
   key = (await partnerKey(t.dataSource, fixture)).secret;

@@ -1,14 +1,15 @@
 import {
   EXITED_FACTS,
-  FARMER_SHARE_FACTS,
-  ORDER_LINE_FACTS,
-  PAID_SETTLEMENTS,
   PREMIUM_FACTS,
   QUALITY_FACTS,
   RETENTION_FACTS,
   TRUST_FACTS,
+  farmerShareFacts,
   incomeFacts,
+  orderLineFacts,
+  paidSettlementFacts,
   participatingFacts,
+  repeatOrderFacts,
 } from "./impact-facts.sql";
 
 /** The impact metrics partners may ask for (values of the GraphQL enum `ImpactMetric`). */
@@ -38,8 +39,12 @@ export enum ImpactMetric {
  * `households` are aggregated over those per-subject rows of the cell.
  */
 export interface MetricDefinition {
-  /** Fact SQL; `byMonth` is true when the query groups or filters by month. */
-  facts: (byMonth: boolean) => string;
+  /**
+   * Fact SQL; `byMonth` is true when the query groups or filters by month, `byCategory` when it
+   * groups or filters by product category, `byHousehold` when by the household's age band or
+   * registered-poor status.
+   */
+  facts: (byMonth: boolean, byCategory: boolean, byHousehold: boolean) => string;
   /** Aggregate over the per-subject rows (`a`, `b`, `items`, `subject`), a number or NULL. */
   value: string;
   /** Distinct households a cell counts; default the subjects that are households. */
@@ -52,6 +57,10 @@ const ratio = (numerator: string, denominator: string) =>
   `round(10000 * (${numerator})::numeric / NULLIF(${denominator}, 0))`;
 
 const fixed = (sql: string) => () => sql;
+
+/** Paid settlements' facts, with the household's yearly dimensions only when asked for. */
+const payouts = (_byMonth: boolean, _byCategory: boolean, byHousehold: boolean) =>
+  paidSettlementFacts(byHousehold);
 
 /** Every metric's computation and documentation. */
 export const METRICS: Record<ImpactMetric, MetricDefinition> = {
@@ -68,13 +77,14 @@ export const METRICS: Record<ImpactMetric, MetricDefinition> = {
       "Member households (at the year's end) whose yearly poverty status became EXITED (脱贫) that year from REGISTERED or RETURNED the year before. Unit: households. Source: household years. Dimensions: year, village, head's sex, age band, registered-poor.",
   },
   PAYMENTS_TO_HOUSEHOLDS: {
-    facts: fixed(PAID_SETTLEMENTS),
+    facts: payouts,
     value: "sum(a)",
     description:
       "Σ net payouts (after deductions and adjustments) of settlements PAID or ACKNOWLEDGED, by payout day; a correcting settlement counts as its own payout. Unit: fen. Source: IRIS+ PI7852 (payments to supplier individuals). Dimensions: all but product category.",
   },
   FARMER_SHARE: {
-    facts: fixed(FARMER_SHARE_FACTS),
+    facts: (_byMonth: boolean, _byCategory: boolean, byHousehold: boolean) =>
+      farmerShareFacts(byHousehold),
     value: ratio("sum(a)", "sum(b)"),
     description:
       "Share of consumer spending that reached households: Σ net payouts paid in the period ÷ (Σ consumer payments − Σ refunds) received in the period, same producer groups. Unit: basis points (10000 = all of it), rounded half away from zero; null without consumer spending. Source: settlements, payments and REFUND adjustments. Dimensions: year, month, village; households counted are those paid.",
@@ -104,19 +114,19 @@ export const METRICS: Record<ImpactMetric, MetricDefinition> = {
       "Of the participating registered-poor households with a yearly income record, the share at or above that year's poverty line. Unit: basis points. Source: household years and the poverty lines. Dimensions: year, village, head's sex, age band.",
   },
   MEAN_PAYOUT: {
-    facts: fixed(PAID_SETTLEMENTS),
+    facts: payouts,
     value: "round(avg(a))",
     description:
       "Mean payout per participating household: each household's Σ net payouts in the cell (e.g. its year), averaged over the households paid in it. Unit: fen, rounded half away from zero. Source: settlements PAID or ACKNOWLEDGED (IRIS+ PI7852). Dimensions: all but product category.",
   },
   MEDIAN_PAYOUT: {
-    facts: fixed(PAID_SETTLEMENTS),
+    facts: payouts,
     value: "round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a))",
     description:
       "Median payout per participating household: the median of each paid household's Σ net payouts in the cell (the mean of the two middle ones for an even count). Unit: fen, rounded half away from zero. Source: as MEAN_PAYOUT.",
   },
   CONSUMER_HOUSEHOLDS_ACTIVE: {
-    facts: fixed(ORDER_LINE_FACTS),
+    facts: orderLineFacts,
     value: "count(*)",
     description:
       "Consumer households that placed an order (not cancelled) in the period. Unit: consumer households (the households counted for suppression). Source: orders. Dimensions: year, month, village of the producer group, product category.",
@@ -129,8 +139,8 @@ export const METRICS: Record<ImpactMetric, MetricDefinition> = {
       "Year-on-year retention: of the consumer households that ordered (not cancelled) from a village's group in the previous year, the share that ordered from it again this year. Unit: basis points. Source: orders. Dimensions: year, village.",
   },
   REPEAT_ORDER_RATE: {
-    facts: fixed(ORDER_LINE_FACTS),
-    value: ratio("count(*) FILTER (WHERE items >= 2)", "count(*)"),
+    facts: repeatOrderFacts,
+    value: ratio("count(*) FILTER (WHERE items + a >= 2)", "count(*)"),
     description:
       "Repeat-order rate: of the consumer households that ordered in the period, the share that placed two or more orders (not cancelled) in it. Unit: basis points. Source: orders. Dimensions: year, month, village, product category.",
   },
@@ -141,7 +151,7 @@ export const METRICS: Record<ImpactMetric, MetricDefinition> = {
       "Lot acceptance rate: Σ units accepted ÷ Σ units received at quality checks, by the day of the check. Unit: basis points. Source: quality checks. Dimensions: all.",
   },
   COMPLAINTS_PER_100_ORDER_LINES: {
-    facts: fixed(ORDER_LINE_FACTS),
+    facts: orderLineFacts,
     value: ratio("sum(a)", "sum(b)"),
     description:
       "Complaints per 100 order lines: feedback marked as a complaint ÷ order lines of orders not cancelled, by order placement. Unit: basis points of a line, i.e. complaints per 10 000 lines (250 = 2.5 complaints per 100 lines). Source: feedback and orders. Dimensions: year, month, village, product category.",

@@ -75,6 +75,12 @@ export function metricSql(
   const dims = orderedDimensions(query.groupBy).map((d) => DIMENSION_COLUMNS[d]);
   const f = query.filter ?? {};
   const byMonth = dims.includes("month") || (f.months?.length ?? 0) > 0;
+  const byCategory = dims.includes("category") || (f.productCategories?.length ?? 0) > 0;
+  const byHousehold =
+    dims.includes("age_band") ||
+    dims.includes("registered_poor") ||
+    (f.ageBands?.length ?? 0) > 0 ||
+    f.registeredPoor != null;
   const list = <T>(values: T[] | null | undefined) => (values && values.length ? values : null);
   const params: unknown[] = [
     producerGroupIds ? [...producerGroupIds] : null,
@@ -92,7 +98,7 @@ export function metricSql(
   const groupBy = dims.length ? `GROUP BY ${dims.join(", ")}` : "";
   const village = dims.includes("village_id");
   const sql = `
-    WITH facts AS (${definition.facts(byMonth)}),
+    WITH facts AS (${definition.facts(byMonth, byCategory, byHousehold)}),
     per_subject AS (
       SELECT ${groupCols}subject, sum(a) AS a, sum(b) AS b, count(DISTINCT item) AS items
       FROM facts

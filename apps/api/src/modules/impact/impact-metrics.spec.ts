@@ -3,6 +3,7 @@ import { type Fixture, loadFixture } from "../../test/fixtures";
 import { FIXTURE_PASSWORD } from "../../test/fixtures";
 import { type GraphqlClient, startTestApi, type TestApi } from "../../test/test-api";
 import { createImpactWorld, type ImpactWorld, partnerKey } from "./impact-fixtures";
+import { refreshImpactViews } from "./impact-refresh";
 
 // The hand-made world (impact-fixtures.ts), group G in village A (甲村), households H1…H8:
 //   H1 A F 50_59 poor, H2 A F 60_69 poor, H3 A M 50_59 poor, H4 A M 60_69, all joined 2019-01-01;
@@ -35,6 +36,7 @@ beforeAll(async () => {
     prepare: async (ds) => {
       fixture = await loadFixture(ds);
       world = await createImpactWorld(ds, fixture);
+      await refreshImpactViews(ds.manager, { concurrently: false }); // the metrics read views as of their refresh
     },
   });
   admin = await t.admin().signIn(fixture.logins.ADMIN, FIXTURE_PASSWORD);
@@ -277,5 +279,116 @@ describe("suppression for partners (k = 5)", () => {
     const res = await staff.data<{ impactMetrics: Table }>(ADMIN_QUERY, { q, u: true });
     expect(res.impactMetrics.suppressionK).toBe(5);
     expect(res.impactMetrics.cells.map((c) => [c.value, c.suppressed])).toEqual([[null, true]]);
+  });
+});
+
+describe("the materialized views behind the heavy metrics", () => {
+  it("give the figures as of their last refresh, and refresh CONCURRENTLY", async () => {
+    const acceptance2019 = async () =>
+      byYear(await unsuppressed(["LOT_ACCEPTANCE_RATE"], ["YEAR"], { years: [2019] }));
+    const setH2Accepted = (units: number) =>
+      t.dataSource.query(
+        `UPDATE quality_checks SET quantity_accepted = $1
+         WHERE quantity_received = 4 AND quantity_accepted IN (3, 4)`,
+        [units],
+      );
+    // H2's 2019 check (4 received, 3 accepted) now accepts 4: not seen before the refresh.
+    await setH2Accepted(4);
+    expect(await acceptance2019()).toEqual([[2019, 8421, 4]]);
+    // A CONCURRENTLY refresh needs the view's unique index; then (6 + 4 + 5 + 2) / 19 = 17 / 19
+    // = 0.894736… → 8947 bp.
+    const views: { name: string }[] = await t.dataSource.query(
+      `SELECT matviewname AS name FROM pg_matviews WHERE matviewname LIKE 'impact\\_%' ORDER BY 1`,
+    );
+    expect(views.map((v) => v.name)).toEqual([
+      "impact_consumer_retention",
+      "impact_consumer_spending",
+      "impact_consumer_years",
+      "impact_order_lines",
+      "impact_premium",
+      "impact_quality",
+    ]);
+    for (const { name } of views)
+      await t.dataSource.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY "${name}"`);
+    expect(await acceptance2019()).toEqual([[2019, 8947, 4]]);
+    await setH2Accepted(3);
+    await refreshImpactViews(t.dataSource.manager, { concurrently: false });
+    expect(await acceptance2019()).toEqual([[2019, 8421, 4]]);
+  });
+});
+
+describe("registered-poor status and age band of the period's year", () => {
+  it("take the year's poverty status and the head's age that year", async () => {
+    const ds = t.dataSource;
+    const [h1, , , h4, h5] = world.households;
+    // H4 (flag: not registered) is registered poor in 2020; H5 (recorded 40_49) has a head born
+    // in 1970 and H1 (recorded 50_59) one born in 1960.
+    await ds.query(
+      `UPDATE household_years SET poverty_status = 'REGISTERED' WHERE household_id = $1 AND year = 2020`,
+      [h4],
+    );
+    await ds.query(
+      `INSERT INTO household_members (household_id, relation, sex, birth_year)
+       VALUES ($1, 'HEAD', 'M', 1970), ($2, 'HEAD', 'F', 1960)`,
+      [h5, h1],
+    );
+    await refreshImpactViews(ds.manager, { concurrently: false });
+    try {
+      const q = (metric: string, groupBy: string[]) =>
+        admin.data<{ impactMetrics: { cells: (Cell & { ageBand: string | null })[] } }>(
+          `query($q: ImpactMetricsInput!) { impactMetrics(query: $q, unsuppressed: true) {
+             cells { year ageBand registeredPoor value householdCount } } }`,
+          { q: { metrics: [metric], groupBy, filter: filter() } },
+        );
+      const poor = await q("HOUSEHOLDS_PARTICIPATING", ["YEAR", "REGISTERED_POOR"]);
+      // 2019 members H1–H7: REGISTERED H1, H2, H3, H6, H7 (5); NOT_REGISTERED H4, H5 (2).
+      // 2020 members H1–H6, H8: H1, H3, H6 EXITED, H2 and now H4 REGISTERED (5); H5, H8 (2).
+      expect(poor.impactMetrics.cells.map((c) => [c.year, c.registeredPoor, c.value])).toEqual([
+        [2019, false, 2],
+        [2019, true, 5],
+        [2020, false, 2],
+        [2020, true, 5],
+      ]);
+      // 2020 payouts: H1 9 000 + H2 7 000 + H3 5 000 + H4 3 000 = 24 000 poor; H8 1 000 not.
+      const paid = await q("PAYMENTS_TO_HOUSEHOLDS", ["YEAR", "REGISTERED_POOR"]);
+      expect(
+        paid.impactMetrics.cells
+          .filter((c) => c.year === 2020)
+          .map((c) => [c.registeredPoor, c.value, c.householdCount]),
+      ).toEqual([
+        [false, 1_000, 1],
+        [true, 24_000, 4],
+      ]);
+      // Ages: H5 49 in 2019 (40_49), 50 in 2020 (50_59); H1 59 (50_59), then 60 (60_69).
+      // 2019: 40_49 H5; 50_59 H1, H3, H6; 60_69 H2, H4, H7.
+      // 2020: 40_49 H8; 50_59 H3, H5, H6; 60_69 H1, H2, H4.
+      const bands = await q("HOUSEHOLDS_PARTICIPATING", ["YEAR", "AGE_BAND"]);
+      expect(bands.impactMetrics.cells.map((c) => [c.year, c.ageBand, c.value])).toEqual([
+        [2019, "40_49", 1],
+        [2019, "50_59", 3],
+        [2019, "60_69", 3],
+        [2020, "40_49", 1],
+        [2020, "50_59", 3],
+        [2020, "60_69", 3],
+      ]);
+      // From the view: 2019 50_59 accepted/received H1 6/6, H3 5/5, H6 2/4 = 13/15 = 0.8667 →
+      // 8667; 60_69 H2 3/4 → 7500. 2020 40_49 H8 2/2; 60_69 H1 10/10.
+      const quality = await q("LOT_ACCEPTANCE_RATE", ["YEAR", "AGE_BAND"]);
+      expect(
+        quality.impactMetrics.cells.map((c) => [c.year, c.ageBand, c.value, c.householdCount]),
+      ).toEqual([
+        [2019, "50_59", 8667, 3],
+        [2019, "60_69", 7500, 1],
+        [2020, "40_49", 10_000, 1],
+        [2020, "60_69", 10_000, 1],
+      ]);
+    } finally {
+      await ds.query(
+        `UPDATE household_years SET poverty_status = 'NOT_REGISTERED' WHERE household_id = $1 AND year = 2020`,
+        [h4],
+      );
+      await ds.query(`DELETE FROM household_members WHERE household_id IN ($1, $2)`, [h5, h1]);
+      await refreshImpactViews(ds.manager, { concurrently: false });
+    }
   });
 });

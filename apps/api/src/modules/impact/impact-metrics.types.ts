@@ -20,8 +20,14 @@ registerEnumType(ImpactDimension, {
     MONTH: { description: "Calendar month 1–12, Asia/Shanghai." },
     VILLAGE: { description: "The household's village (consumers: the producer group's village)." },
     HEAD_SEX: { description: "Sex of the household head: F or M." },
-    AGE_BAND: { description: "Age band of the household head, e.g. 50_59." },
-    REGISTERED_POOR: { description: "Registered poor (建档立卡) or not." },
+    AGE_BAND: {
+      description:
+        "Age band of the household head in the period's year (from the head's birth year; the recorded band where it is unknown), e.g. 50_59.",
+    },
+    REGISTERED_POOR: {
+      description:
+        "Registered poor (建档立卡) in the period's year or not: that year's poverty status is registered, exited, monitored or returned (the household's registration flag where the year has no record).",
+    },
     PRODUCT_CATEGORY: { description: "Product category, e.g. EGGS, NUTS." },
   },
 });

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from "typeorm";
 export interface RefreshedView {
   /** The materialized view's name (schema-qualified when not in public). */
   view: string;
-  /** CONCURRENTLY (readers never blocked) or PLAIN (the view had never been populated). */
+  /** CONCURRENTLY (readers never blocked) or PLAIN (never populated, or asked for). */
   mode: "CONCURRENTLY" | "PLAIN";
 }
 
@@ -26,8 +26,15 @@ function quoted(identifier: string): string {
  * needs a unique index on the view: a view without one fails with PostgreSQL's error). A view
  * created WITH NO DATA cannot be refreshed concurrently; it gets a plain REFRESH, which fills it.
  * Not inside a transaction of the caller's: REFRESH … CONCURRENTLY cannot run in one.
+ *
+ * `{ concurrently: false }` refreshes every view plainly, inside the caller's transaction if
+ * there is one: for a database nobody reads yet (the demo seed, tests), where blocking readers
+ * during the refresh does not matter.
  */
-export async function refreshImpactViews(db: DataSource | EntityManager): Promise<RefreshedView[]> {
+export async function refreshImpactViews(
+  db: DataSource | EntityManager,
+  { concurrently = true }: { concurrently?: boolean } = {},
+): Promise<RefreshedView[]> {
   const views = (await db.query(
     `SELECT schemaname, matviewname, ispopulated FROM pg_matviews
       WHERE matviewname LIKE 'impact\\_%' ORDER BY schemaname, matviewname`,
@@ -35,7 +42,7 @@ export async function refreshImpactViews(db: DataSource | EntityManager): Promis
   const done: RefreshedView[] = [];
   for (const row of views) {
     const name = `${quoted(row.schemaname)}.${quoted(row.matviewname)}`;
-    const mode = row.ispopulated ? "CONCURRENTLY" : "PLAIN";
+    const mode = concurrently && row.ispopulated ? "CONCURRENTLY" : "PLAIN";
     await db.query(
       `REFRESH MATERIALIZED VIEW ${mode === "CONCURRENTLY" ? "CONCURRENTLY " : ""}${name}`,
     );

@@ -227,7 +227,8 @@ describe("impact view refresh", () => {
       { id: h1.id },
     );
     expect(paid.markSettlementPaid.__typename).toBe("Settlement");
-    // One payment, one refresh job; this database has no impact_ view, so it refreshes none.
+    // One payment, one refresh job: the six impact_ views of the migration ImpactViews, each
+    // populated when the migration made it, so each refreshed CONCURRENTLY, by name.
     await waitFor(async () => {
       const rows = (await db.dataSource.query(
         "SELECT state FROM pgboss.job WHERE name = 'impact.refresh'",
@@ -237,7 +238,15 @@ describe("impact view refresh", () => {
     const [job] = (await db.dataSource.query(
       "SELECT output FROM pgboss.job WHERE name = 'impact.refresh'",
     )) as [{ output: unknown }];
-    expect(job.output).toEqual({ ok: true, result: { views: [] } });
+    const views = [
+      "impact_consumer_retention",
+      "impact_consumer_spending",
+      "impact_consumer_years",
+      "impact_order_lines",
+      "impact_premium",
+      "impact_quality",
+    ].map((view) => ({ view, mode: "CONCURRENTLY" }));
+    expect(job.output).toEqual({ ok: true, result: { views } });
   });
 });
 
