@@ -1,3 +1,9 @@
+import {
+  type AllocationReason,
+  type AllocationTier,
+  formatAllocationReason,
+  INCOME_BAND_WIDTH,
+} from "@nested/domain";
 import { allocateProPoor } from "./allocation";
 import { atShanghaiTime } from "./calendar";
 import type { OrderCycleRecord } from "./cycles";
@@ -70,10 +76,14 @@ function inspect(received: number, eggs: boolean, random: DemoRandom): Verdict {
  * the lots in placement order; each lot is checked at intake (a few partial or rejected);
  * rejected units come off the lines they were allocated to, and each short line gets a refund.
  * Updates lines' `quantityDelivered` and orders' `refundedFen` and `paymentState` in place.
+ * `sequence` is the cycle's number within the group (its earlier cycles), as the allocation's
+ * reason records it; every allocation stores its lot's reason in the form the API writes
+ * (`formatAllocationReason`), so the admin's allocation page reads seeded cycles like real ones.
  */
 export function fulfilCycle(
   ctx: MarketContext,
   cycle: OrderCycleRecord,
+  sequence: number,
   offers: readonly OfferRecord[],
   declarations: readonly SupplyDeclarationRecord[],
   orders: readonly OrderRecord[],
@@ -137,6 +147,10 @@ export function fulfilCycle(
         (ca?.povertyRatio ?? 0) - (cb?.povertyRatio ?? 0)
       );
     });
+    const reasons = lotReasons(
+      lots.map((l) => candidates.find((c) => c.declarationId === l.lot.supplyDeclarationId)!),
+      sequence,
+    );
     let lotIndex = 0;
     let lotLeft = lots[0]?.lot.quantityAllocated ?? 0;
     for (const line of offerLines) {
@@ -154,9 +168,7 @@ export function fulfilCycle(
             quantity: take,
             quantityAccepted: take,
             rank: lotIndex + 1,
-            reason: current.poor
-              ? "registered poor first, furthest below the line first"
-              : "fair share among the other members",
+            reason: formatAllocationReason(lotIndex + 1, reasons[lotIndex]!),
           });
           need -= take;
           lotLeft -= take;
@@ -231,4 +243,31 @@ export function fulfilCycle(
     });
   }
   return result;
+}
+
+/**
+ * The structured reasons of lots already in serving order (registered poor first, then by
+ * poverty ratio): tier, the ratio in basis points and its band of 0.25 of the line, and the place
+ * within the lots of the same tier and band.
+ */
+function lotReasons(
+  ordered: readonly { registeredPoor: boolean; povertyRatio: number }[],
+  cycleSequence: number,
+): AllocationReason[] {
+  const keyed = ordered.map((c) => {
+    const tier: AllocationTier = c.registeredPoor ? "REGISTERED_POOR" : "BY_INCOME";
+    const band = Math.floor(c.povertyRatio / INCOME_BAND_WIDTH);
+    return { tier, band, ratio: Math.round(c.povertyRatio * 10_000), key: `${tier}:${band}` };
+  });
+  return keyed.map((k, i) => {
+    const group = keyed.filter((other) => other.key === k.key);
+    return {
+      tier: k.tier,
+      ratioBasisPoints: k.ratio,
+      band: k.band,
+      rotationPosition: keyed.slice(0, i + 1).filter((other) => other.key === k.key).length,
+      groupSize: group.length,
+      cycleSequence,
+    };
+  });
 }

@@ -1,3 +1,4 @@
+import { parseAllocationReason } from "@nested/domain";
 import { describe, expect, it } from "vitest";
 import { byId, testWorld } from "./demo-world.fixture";
 import { feeFen, feeRate } from "./settlements";
@@ -74,6 +75,33 @@ describe("the demo world's trade adds up", () => {
     for (const l of world.lots) {
       expect(perLot.get(l.id) ?? 0).toBe(l.quantityAccepted);
       expect(l.quantityAllocated).toBeLessThanOrEqual(l.quantityDeclared);
+    }
+  });
+
+  it("every allocation stores its lot's reason as the API writes it: registered poor first, rank = place", () => {
+    const world = testWorld();
+    const lot = byId(world.lots);
+    const byOffer = new Map<string, { rank: number; tier: string; ratio: number | null }[]>();
+    for (const a of world.allocations) {
+      const parsed = parseAllocationReason(a.reason);
+      expect(parsed, a.reason).not.toBeNull();
+      expect(parsed!.rank).toBe(a.rank);
+      const { rotationPosition, groupSize, tier, ratioBasisPoints } = parsed!.reason;
+      expect(rotationPosition).toBeGreaterThanOrEqual(1);
+      expect(rotationPosition).toBeLessThanOrEqual(groupSize);
+      const list = byOffer.get(lot(a.lotId).offerId) ?? [];
+      list.push({ rank: a.rank, tier, ratio: ratioBasisPoints });
+      byOffer.set(lot(a.lotId).offerId, list);
+    }
+    // Within an offer, by rank: no household outside the registered poor before one inside,
+    // and within a tier the ratio to the line never falls.
+    for (const list of byOffer.values()) {
+      const ranked = [...list].sort((a, b) => a.rank - b.rank);
+      for (let i = 1; i < ranked.length; i += 1) {
+        const [before, after] = [ranked[i - 1]!, ranked[i]!];
+        if (before.tier === after.tier) expect(after.ratio!).toBeGreaterThanOrEqual(before.ratio!);
+        else expect([before.tier, after.tier]).toEqual(["REGISTERED_POOR", "BY_INCOME"]);
+      }
     }
   });
 

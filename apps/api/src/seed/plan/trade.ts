@@ -122,7 +122,16 @@ export function simulateMarket(
     trade.payments.push(...placed.payments);
     if (!past) return;
 
-    const done = fulfilCycle(ctx, cycle, offers, declarations, placed.orders, placed.lines, random);
+    const done = fulfilCycle(
+      ctx,
+      cycle,
+      index,
+      offers,
+      declarations,
+      placed.orders,
+      placed.lines,
+      random,
+    );
     trade.lots.push(...done.lots);
     trade.allocations.push(...done.allocations);
     trade.qualityChecks.push(...done.qualityChecks);
