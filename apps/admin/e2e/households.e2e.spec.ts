@@ -234,10 +234,15 @@ describe("the household register", () => {
     ).toEqual(["户主", "子女", "子女"]);
     expect(await page.locator("section.sensitive dl").textContent()).toContain("致贫原因");
     const row = (year: number) => yearCells(year).allTextContents();
-    // 2015: income 2,830 against the line 2,855 → 2830 − 2855 = −25, below the line.
-    expect(await row(2015)).toEqual(["建档立卡", "2,830", "2,855", "-25 (低于贫困线)"]);
+    // 2015: income ¥2,830 against the line ¥2,855 → 2830 − 2855 = −25 yuan, below the line.
+    expect(await row(2015)).toEqual(["建档立卡", "¥2,830.00", "¥2,855.00", "-¥25.00 (低于贫困线)"]);
     // 2016: 3,062 against 2,952 → +110, exited.
-    expect(await row(2016)).toEqual(["已脱贫", "3,062", "2,952", "+110 (达到或高于贫困线)"]);
+    expect(await row(2016)).toEqual([
+      "已脱贫",
+      "¥3,062.00",
+      "¥2,952.00",
+      "+¥110.00 (达到或高于贫困线)",
+    ]);
     // 2024: the reference has no line after 2020, and none is guessed.
     expect((await row(2024))[2]).toBe("参考资料中没有这一年的贫困线");
     // Finance may read but not change the register or the audit trail.
@@ -257,10 +262,15 @@ describe("the household register", () => {
       .poll(() => page.locator("#household-audit ~ .table-wrap tbody tr").count())
       .toBeGreaterThan(0);
     const audit = page.locator("#household-audit ~ .table-wrap tbody tr", {
-      hasText: "household.update",
+      hasText: "修改农户信息",
     });
     expect(await audit.first().textContent()).toContain("size: 3 → 4");
     expect(await audit.first().textContent()).toContain("livelihoodResources.hens: 36 → 30");
+    // Opening the page as admin read the sensitive fields: the read is logged, in words.
+    const read = page.locator("#household-audit ~ .table-wrap tbody tr", {
+      hasText: "查看敏感信息",
+    });
+    expect(await read.first().textContent()).toMatch(/查看了：.*家庭成员/);
     // By whom: the demo staff member's name (田野工作者 小周), not an id.
     await expect
       .poll(() => audit.first().locator("td").nth(2).textContent())
@@ -292,14 +302,14 @@ describe("the household register", () => {
     await expect
       .poll(() => page.locator("form.year-form [role=status]").textContent())
       .toBe("2025 年已保存。");
-    await expect.poll(() => yearCells(2025).nth(1).textContent()).toBe("8,000");
+    await expect.poll(() => yearCells(2025).nth(1).textContent()).toBe("¥8,000.00");
     expect(await yearCells(2025).first().textContent()).toBe("监测户");
     // The correction is in the history of changes (after it, newer READ_SENSITIVE rows may come:
     // reloading the years is itself an audited read).
     await expect
       .poll(() =>
         page
-          .locator("#household-audit ~ .table-wrap tbody tr", { hasText: "householdYear.set" })
+          .locator("#household-audit ~ .table-wrap tbody tr", { hasText: "填写年度数据" })
           .first()
           .textContent(),
       )

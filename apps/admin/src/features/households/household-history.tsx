@@ -145,7 +145,9 @@ function AuditTable({ householdId }: { householdId: string }) {
                     <tr key={entry.id}>
                       <td>{dateTime(entry.at, language)}</td>
                       <td>
-                        <code>{entry.action}</code>
+                        {t(`households.page.actions.${entry.action}`, {
+                          defaultValue: entry.action,
+                        })}
                       </td>
                       <td>
                         {!entry.actorUserId ? (
@@ -157,7 +159,16 @@ function AuditTable({ householdId }: { householdId: string }) {
                         )}
                       </td>
                       <td>
-                        {changes.length === 0 ? (
+                        {entry.action === "READ_SENSITIVE" ? (
+                          t("households.page.viewed", {
+                            fields: changes
+                              .flatMap((c) => readFieldNames(c.after))
+                              .map((f) =>
+                                t(`households.page.sensitiveFields.${f}`, { defaultValue: f }),
+                              )
+                              .join(language === "en" ? ", " : "、"),
+                          })
+                        ) : changes.length === 0 ? (
                           <span className="muted">{t("households.page.none")}</span>
                         ) : (
                           <ul className="changes" lang="zh-CN">
@@ -180,4 +191,10 @@ function AuditTable({ householdId }: { householdId: string }) {
       )}
     </>
   );
+}
+
+/** The field names a READ_SENSITIVE entry lists (`after.fields`, JSON text of an array). */
+function readFieldNames(json: string | null): string[] {
+  const value: unknown = json ? JSON.parse(json) : [];
+  return Array.isArray(value) ? value.map(String) : [];
 }

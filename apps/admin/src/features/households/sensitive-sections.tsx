@@ -1,3 +1,4 @@
+import { moneyGrouped } from "@nested/domain";
 import { TableHead } from "./table-head.js";
 import { useT } from "../../i18n/index.js";
 import { useViewer } from "../../lib/viewer.js";
@@ -106,9 +107,9 @@ export function SensitiveFacts({ household: h }: { household: HouseholdDetail })
  * household:read-sensitive.
  */
 export function HouseholdYears({ household: h }: { household: HouseholdDetail }) {
-  const { t } = useT();
-  const grouping = new Intl.NumberFormat("zh-CN");
-  const yuan = (n: number) => grouping.format(n);
+  const { t, language } = useT();
+  // Whole yuan per person per year, written as money like every amount (¥2,855.00).
+  const yuan = (n: number) => moneyGrouped(n * 100, language);
   return (
     <section aria-labelledby="household-years">
       <h2 id="household-years">{t("households.page.years")}</h2>

@@ -163,6 +163,20 @@ export const strings = {
       changes: "变更内容",
       none: "无",
       empty: "还没有记录。",
+      actions: {
+        household: { create: "登记农户", update: "修改农户信息", membership: "入组 / 退组" },
+        consent: { record: "记录同意", withdraw: "撤回同意" },
+        householdYear: { set: "填写年度数据" },
+        READ_SENSITIVE: "查看敏感信息",
+      },
+      viewed: "查看了：{{fields}}",
+      sensitiveFields: {
+        members: "家庭成员",
+        years: "年度收入",
+        idNumber: "身份证号",
+        bankAccount: "银行账号",
+        causesOfPoverty: "致贫原因",
+      },
     },
     edit: {
       title: "修改基本情况",
@@ -354,6 +368,24 @@ export const strings = {
       system: "system",
       changes: "Changes",
       none: "none",
+      actions: {
+        household: {
+          create: "Registered the household",
+          update: "Changed the household",
+          membership: "Joined / left a group",
+        },
+        consent: { record: "Recorded a consent", withdraw: "Withdrew a consent" },
+        householdYear: { set: "Entered a year's figures" },
+        READ_SENSITIVE: "Viewed sensitive data",
+      },
+      viewed: "Viewed: {{fields}}",
+      sensitiveFields: {
+        members: "members",
+        years: "yearly incomes",
+        idNumber: "ID number",
+        bankAccount: "bank account",
+        causesOfPoverty: "causes of poverty",
+      },
       empty: "Nothing recorded yet.",
     },
     edit: {
