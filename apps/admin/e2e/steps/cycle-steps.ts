@@ -386,4 +386,9 @@ export async function closeAndAllocate(c: CycleRun): Promise<void> {
   }
   await accessible(page);
   await run.shot("08-allocation");
+  // Allocated, the cycle's offers can be read but no longer published.
+  await page.goto(run.url(`/cycles/${c.cycleId}/offers`));
+  await page.getByText(/这个周期已经不能再发布报价/).waitFor();
+  expect(await page.getByRole("button", { name: "发布报价" }).count()).toBe(0);
+  expect(await page.locator('table[data-testid="offers"] input:not([disabled])').count()).toBe(0);
 }

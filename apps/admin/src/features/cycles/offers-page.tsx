@@ -49,6 +49,8 @@ function Offers({ cycle }: { cycle: BoardCycle }) {
   const [publish, { loading, error }] = useMutation(PublishOffersMutation, {
     update: (cache) => evictRootFields(cache, ["offers", "cycleOverview"]),
   });
+  // publishOffers works while DECLARING (create or replace) and OPEN (top-ups) only.
+  const editable = cycle.state === "DECLARING" || cycle.state === "OPEN";
 
   if (!overview.data || !offers.data) {
     return (
@@ -134,7 +136,7 @@ function Offers({ cycle }: { cycle: BoardCycle }) {
 
   return (
     <div className="stack">
-      <p className="muted">{t("cycles.offersLead")}</p>
+      <p className="muted">{editable ? t("cycles.offersLead") : t("cycles.offersReadOnly")}</p>
       <div className="table-wrap">
         <table data-testid="offers">
           <thead>
@@ -175,6 +177,7 @@ function Offers({ cycle }: { cycle: BoardCycle }) {
                       aria-label={`${name} ${t("cycles.consumerPrice")}`}
                       value={draft.price}
                       placeholder="¥"
+                      disabled={!editable}
                       onChange={(e) => edit(r.variantId, "price", e.target.value)}
                     />
                   </td>
@@ -185,6 +188,7 @@ function Offers({ cycle }: { cycle: BoardCycle }) {
                       aria-label={`${name} ${t("cycles.producerPrice")}`}
                       value={draft.producerPrice}
                       placeholder="¥"
+                      disabled={!editable}
                       onChange={(e) => edit(r.variantId, "producerPrice", e.target.value)}
                     />
                   </td>
@@ -194,6 +198,7 @@ function Offers({ cycle }: { cycle: BoardCycle }) {
                       inputMode="numeric"
                       aria-label={`${name} ${t("cycles.buffer")}`}
                       value={draft.buffer}
+                      disabled={!editable}
                       onChange={(e) => edit(r.variantId, "buffer", e.target.value)}
                     />
                   </td>
@@ -219,16 +224,18 @@ function Offers({ cycle }: { cycle: BoardCycle }) {
           <Link to={`/cycles/${cycle.id}`}>{t("cycles.backToBoard", { code: cycle.code })}</Link>
         </p>
       )}
-      <div className="row">
-        <button
-          type="button"
-          className="primary big"
-          disabled={loading}
-          onClick={() => void submit()}
-        >
-          {loading ? t("state.saving") : t("cycles.publish")}
-        </button>
-      </div>
+      {editable && (
+        <div className="row">
+          <button
+            type="button"
+            className="primary big"
+            disabled={loading}
+            onClick={() => void submit()}
+          >
+            {loading ? t("state.saving") : t("cycles.publish")}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

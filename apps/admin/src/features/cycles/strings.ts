@@ -53,6 +53,7 @@ export const strings = {
     offersTitle: "发布报价",
     offersLead:
       "按报货为每个规格定消费者价格和农户收购价（元，两位小数），再填预留件数（防验收不合格）。不填价格的规格不上架。",
+    offersReadOnly: "这个周期已经不能再发布报价（只有报货中和订购中可以），这里只能查看。",
     consumerPrice: "消费者价格（元）",
     producerPrice: "农户收购价（元）",
     buffer: "预留件数",
@@ -203,6 +204,8 @@ export const strings = {
     offersTitle: "Publish offers",
     offersLead:
       "From the declarations, set per variant the consumer price and the producer price (yuan, two decimals) and the units held back against rejections. Variants without prices are not offered.",
+    offersReadOnly:
+      "Offers can no longer be published in this cycle (only while declaring or open); they are shown only.",
     consumerPrice: "Consumer price (¥)",
     producerPrice: "Producer price (¥)",
     buffer: "Buffer (units)",
