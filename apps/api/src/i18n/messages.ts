@@ -6,7 +6,8 @@ export const MESSAGES = {
   "zh-CN": {
     access: {
       signIn: "请先登录。",
-      apiKey: "请使用有效的 API 密钥（Authorization: Bearer nmk_…）；这个密钥不存在或已被撤销。",
+      apiKey:
+        "合作机构接口需要有效的 API 密钥（请求头 Authorization: Bearer nmk_…）：没有提供密钥，或密钥不存在、已被撤销。",
       forbidden: "你的角色（{{role}}）不能做这件事：需要 {{permissions}} 权限。",
     },
     identity: {
@@ -305,7 +306,7 @@ export const MESSAGES = {
     access: {
       signIn: "Please sign in first.",
       apiKey:
-        "Please use a valid API key (Authorization: Bearer nmk_…); this one does not exist or was revoked.",
+        "The partner API needs a valid API key (header Authorization: Bearer nmk_…): none was sent, or it does not exist or was revoked.",
       forbidden: "Your role ({{role}}) may not do this: it needs {{permissions}}.",
     },
     identity: {

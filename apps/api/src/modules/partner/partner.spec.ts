@@ -68,7 +68,7 @@ describe("partner API keys", () => {
     expect(refused.body.data).toBeUndefined();
     expect(refused.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(refused.body.errors?.[0]?.message).toBe(
-      "请使用有效的 API 密钥（Authorization: Bearer nmk_…）；这个密钥不存在或已被撤销。",
+      "合作机构接口需要有效的 API 密钥（请求头 Authorization: Bearer nmk_…）：没有提供密钥，或密钥不存在、已被撤销。",
     );
   });
 
