@@ -289,6 +289,47 @@ describe("packing list export as a job", () => {
   });
 });
 
+describe("a requester who lost the permission since", () => {
+  it("may not download the export, nor have a queued job run", async () => {
+    const queued = await enqueue(admin(a, staffToken), "requestPackingListExport", market.cycle.id);
+    const job = await ended(admin(a, staffToken), queued.id);
+    expect(job.state).toBe("COMPLETED");
+    const download = () =>
+      fetch(`${b.url}${job.downloadPath}`, { headers: { authorization: `Bearer ${staffToken}` } });
+    expect((await download()).status).toBe(200);
+    // The staff member becomes FINANCE (no intake:record; the session stays): the packing list's
+    // names and phone numbers are no longer theirs to take away, nor is a new job run for them.
+    const setRole = (role: string) =>
+      db.dataSource.query("UPDATE users SET role = $1 WHERE id = $2", [
+        role,
+        fixture.users.STAFF.id,
+      ]);
+    await setRole("FINANCE");
+    try {
+      expect((await download()).status).toBe(404);
+      // Enqueued while still STAFF on B (no workers), run by A after the role changed.
+      await setRole("STAFF");
+      const later = await enqueue(
+        admin(b, staffToken),
+        "requestPackingListExport",
+        market.cycle.id,
+      );
+      await setRole("FINANCE");
+      const refused = await ended(admin(b, staffToken), later.id);
+      expect([refused.state, refused.failureCode, refused.downloadPath]).toEqual([
+        "FAILED",
+        "FORBIDDEN",
+        null,
+      ]);
+      expect(refused.failureMessage).toBe(
+        "The account that asked for this job may no longer do this; the job did nothing.",
+      );
+    } finally {
+      await setRole("STAFF");
+    }
+  });
+});
+
 describe("a replica killed (SIGKILL) mid-job", () => {
   it("leaves the job to another process, which finishes it", async () => {
     // The cycle row is held by another transaction, so the settlement job (which locks it) waits
