@@ -1,6 +1,6 @@
 import type { Permission } from "@nested/domain";
 import type { Logger } from "pino";
-import type { DataSource } from "typeorm";
+import { type DataSource, LessThanOrEqual } from "typeorm";
 import { ErrorResult } from "../../graphql/error-result";
 import { can, type RequestContext } from "../../graphql/request-context";
 import { translatorFor } from "../../i18n/translate";
@@ -57,7 +57,7 @@ function requesterMayNot(ctx: RequestContext, permission: Permission): JobOutcom
  * - `impact.refresh`: {@link refreshImpactViews}; result {views: [{view, mode}]}.
  * - `export.packing-list` {orderCycleId}: the packing list CSV of the cycle (the columns of
  *   /admin/packing-list.csv; the requester must still hold intake:record) stored as an {@link ExportFile} of the requester for
- *   {@link EXPORT_TTL_MS}; result {exportFileId, fileName, downloadPath, rowCount}.
+ *   {@link EXPORT_TTL_MS}, after deleting every expired export file; result {exportFileId, fileName, downloadPath, rowCount}.
  */
 export function createJobHandlers(dataSource: DataSource, log: Logger): JobHandlers {
   return {
@@ -93,6 +93,8 @@ export function createJobHandlers(dataSource: DataSource, log: Logger): JobHandl
       if (typeof list === "string")
         return { ok: false, errorCode: "NOT_FOUND", message: t("intake.cycleNotFound") };
       const rows = packingListRows(list, ctx.locale);
+      // Expired files hold consumers' names and phone numbers nobody may download any more.
+      await dataSource.getRepository(ExportFile).delete({ expiresAt: LessThanOrEqual(new Date()) });
       const file = await dataSource.getRepository(ExportFile).save({
         ownerUserId: ctx.principal.userId,
         kind: "packing-list",

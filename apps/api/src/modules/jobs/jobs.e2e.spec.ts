@@ -287,6 +287,32 @@ describe("packing list export as a job", () => {
     });
     expect(res.status).toBe(404);
   });
+
+  it("deletes expired files (consumers' names and phones) when it stores a new one", async () => {
+    const first = await ended(
+      admin(a, staffToken),
+      (await enqueue(admin(a, staffToken), "requestPackingListExport", market.cycle.id)).id,
+    );
+    const firstId = first.downloadPath!.split("/").pop();
+    await db.dataSource.query(
+      "UPDATE export_files SET expires_at = now() - interval '1 second' WHERE id = $1",
+      [firstId],
+    );
+    const second = await ended(
+      admin(a, staffToken),
+      (await enqueue(admin(a, staffToken), "requestPackingListExport", market.cycle.id)).id,
+    );
+    expect(second.state).toBe("COMPLETED");
+    const left = (await db.dataSource.query(
+      "SELECT id FROM export_files WHERE expires_at <= now()",
+    )) as unknown[];
+    // Every expired file is gone (this one and the earlier test's); the new one is there.
+    expect(left).toEqual([]);
+    const kept = (await db.dataSource.query("SELECT id FROM export_files WHERE id = $1", [
+      second.downloadPath!.split("/").pop(),
+    ])) as unknown[];
+    expect(kept).toHaveLength(1);
+  });
 });
 
 describe("a requester who lost the permission since", () => {
