@@ -99,6 +99,7 @@ export const MESSAGES = {
       notFound: "找不到这个后台任务，或它不是您提交的。",
       fault: "后台任务出错，重试几次后仍未完成；请稍后再提交一次。",
       requesterGone: "提交这个任务的账号已停用，任务没有执行。",
+      requesterNotAllowed: "提交这个任务的账号现在已没有这项权限，任务没有执行。",
       exportSignIn: "请先登录，再下载导出的文件。",
       exportNotFound: "找不到这个导出文件：它已过期，或不是您导出的。",
     },
@@ -411,6 +412,8 @@ export const MESSAGES = {
       notFound: "No such background job, or it is not one you asked for.",
       fault: "The background job failed, also after retries; please submit it again later.",
       requesterGone: "The account that asked for this job is disabled; the job did nothing.",
+      requesterNotAllowed:
+        "The account that asked for this job may no longer do this; the job did nothing.",
       exportSignIn: "Please sign in to download the export.",
       exportNotFound: "No such export file: it has expired, or someone else asked for it.",
     },

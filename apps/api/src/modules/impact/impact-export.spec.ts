@@ -7,7 +7,8 @@ import { refreshImpactViews } from "./impact-refresh";
 
 // The hand-made world of impact-fixtures.ts (see impact-metrics.spec.ts), with three changes:
 // village B is named "=1+1" (zh) and "+86 138 0000 0000" (en), the eggs' 2019 reference price
-// is 1500 fen instead of 1000, and the partner's k is 3.
+// is 1500 fen instead of 1000 and 2020's 1800 instead of 1200, the partner's k is 3 and it sees
+// group G only.
 
 let t: TestApi;
 let fixture: Fixture;
@@ -20,12 +21,20 @@ beforeAll(async () => {
     prepare: async (ds) => {
       fixture = await loadFixture(ds);
       world = await createImpactWorld(ds, fixture);
+      // The partner sees group G only: the fixture's own groups (villages of 1 and 2 households)
+      // would make every filter by village A and B leave a small group out, withheld.
+      await ds.query(`DELETE FROM partner_organisation_groups WHERE producer_group_id <> $1`, [
+        world.groupId,
+      ]);
       await ds.query(
         `UPDATE villages SET name_zh = '=1+1', name_en = '+86 138 0000 0000' WHERE id = $1`,
         [world.villageB],
       );
       await ds.query(
         `UPDATE reference_prices SET price_fen = 1500 WHERE observed_on = '2019-01-01' AND price_fen = 1000`,
+      );
+      await ds.query(
+        `UPDATE reference_prices SET price_fen = 1800 WHERE observed_on = '2020-01-01' AND price_fen = 1200`,
       );
       await ds.query(`UPDATE partner_organisations SET suppression_k = 3`);
       await refreshImpactViews(ds.manager, { concurrently: false }); // the metrics read views as of their refresh
@@ -68,25 +77,27 @@ describe("the partner CSV export", () => {
   it("equals the GraphQL answer, with a BOM, negative numbers as numbers", async () => {
     const query = {
       metrics: ["PRICE_PREMIUM", "HOUSEHOLDS_PARTICIPATING"],
-      groupBy: ["YEAR"],
-      filter: { years: [2019], villageIds: [world.villageA, world.villageB] },
+      groupBy: [],
+      // Both years: a filter leaving 2020 out would leave out its 2 premium households (< 3).
+      filter: { years: [2019, 2020], villageIds: [world.villageA, world.villageB] },
     };
     const gql = await partner.data<{ impactMetrics: { cells: Record<string, unknown>[] } }>(
       `query($q: ImpactMetricsInput!) { impactMetrics(query: $q) { ${CELLS} } }`,
       { q: query },
     );
-    // 2019 premium: ((1200 − 1500) × 15 + (2500 − 2000) × 4) / (1500 × 15 + 2000 × 4)
-    // = −2 500 / 30 500 = −0.08197 → −820 bp, from H1, H2, H3, H6; participating H1–H7.
+    // Premium: ((1200 − 1500) × 15 + (2500 − 2000) × 4 + (1500 − 1800) × 12)
+    // / (1500 × 15 + 2000 × 4 + 1800 × 12) = −6 100 / 52 100 = −0.117083 → −1171 bp, from H1,
+    // H2, H3, H6 (2019) and H1, H8 (2020); participating at either year's end: H1–H8.
     expect(gql.impactMetrics.cells.map((c) => [c.metric, c.value, c.householdCount])).toEqual([
-      ["PRICE_PREMIUM", -820, 4],
-      ["HOUSEHOLDS_PARTICIPATING", 7, 7],
+      ["PRICE_PREMIUM", -1171, 5],
+      ["HOUSEHOLDS_PARTICIPATING", 8, 8],
     ]);
     const res = await download({ query: JSON.stringify(query) });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/text\/csv; charset=utf-8/);
     const body = Buffer.from(await res.arrayBuffer()).toString("utf8");
     expect(body.charCodeAt(0)).toBe(0xfeff);
-    expect(body).toContain(",-820,"); // a number, not '-820
+    expect(body).toContain(",-1171,"); // a number, not '-1171
     const [header, ...rows] = parse(body, { bom: true }) as string[][];
     expect(header![0]).toBe("指标");
     expect(rows).toEqual(asRows(gql.impactMetrics.cells));

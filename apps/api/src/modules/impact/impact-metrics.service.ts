@@ -3,6 +3,8 @@ import type { RequestContext } from "../../graphql/request-context";
 import { callerOrganisation } from "../partner/partner.service";
 import type { ImpactMetric } from "./impact-metrics.catalogue";
 import {
+  type ImpactFilter,
+  ImpactDimension,
   type ImpactQuery,
   type ImpactSqlRow,
   metricSql,
@@ -51,10 +53,60 @@ export async function suppressionThreshold(ctx: RequestContext): Promise<number>
   return effectiveSuppressionK(found?.organisation.suppressionK);
 }
 
+/** The filter field of each dimension. */
+const FILTER_OF: Record<ImpactDimension, keyof ImpactFilter> = {
+  YEAR: "years",
+  MONTH: "months",
+  VILLAGE: "villageIds",
+  HEAD_SEX: "headSexes",
+  AGE_BAND: "ageBands",
+  REGISTERED_POOR: "registeredPoor",
+  PRODUCT_CATEGORY: "productCategories",
+};
+
+/** Whether a dimension value (as the SQL row has it) is one the filter `chosen` keeps. */
+function keeps(chosen: unknown, value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  const text = (v: unknown) => String(v).toLowerCase();
+  if (Array.isArray(chosen)) return chosen.some((c) => text(c) === text(value));
+  return chosen === value;
+}
+
+/**
+ * True when a filter of `query` leaves out a part of 1 to k − 1 households (in any cell of the
+ * grouping): the unfiltered figure minus the filtered one would then give that small part away
+ * (differencing across queries, e.g. every age band but the one with a single household).
+ * For each filtered dimension, `metric` is computed once more grouped by it as well, without
+ * its filter, and every left-out value's household count must be 0 or at least `k`.
+ */
+async function filterLeavesOutFew(
+  ctx: RequestContext,
+  metric: ImpactMetric,
+  query: ImpactQuery,
+  scope: readonly string[] | null,
+  k: number,
+): Promise<boolean> {
+  const filter = query.filter ?? {};
+  for (const dimension of Object.values(ImpactDimension)) {
+    const field = FILTER_OF[dimension];
+    const chosen = filter[field];
+    if (chosen === null || chosen === undefined || (Array.isArray(chosen) && !chosen.length))
+      continue;
+    const wider = { groupBy: [...query.groupBy, dimension], filter: { ...filter, [field]: null } };
+    const { sql, params } = metricSql(metric, wider, scope);
+    const rows: ImpactSqlRow[] = await ctx.manager.query(sql, params);
+    const column = DIMENSION_COLUMNS[dimension] as keyof ImpactSqlRow;
+    const few = (row: ImpactSqlRow) => row.households > 0 && row.households < k;
+    if (rows.some((row) => few(row) && !keeps(chosen, row[column]))) return true;
+  }
+  return false;
+}
+
 /**
  * Computes `query`'s metrics, each in one SQL aggregate over the producer groups the caller may
  * see, then withholds cells per metric with {@link suppressCells} (k from
- * {@link suppressionThreshold}) unless `unsuppressed` (the caller must hold
+ * {@link suppressionThreshold}) unless `unsuppressed` — every cell of a metric when a filter
+ * leaves out 1 to k − 1 households ({@link filterLeavesOutFew}) — (the caller must hold
  * impact:read-unsuppressed; the resolver checks). Cells come per metric in the asked order,
  * then by dimension values.
  */
@@ -71,7 +123,13 @@ export async function impactMetrics(
     const { sql, params } = metricSql(metric, query, scope);
     const rows: ImpactSqlRow[] = await ctx.manager.query(sql, params);
     const metricCells = rows.map((row) => toCell(metric, row, ctx.locale));
-    if (k !== null) {
+    if (k !== null && (await filterLeavesOutFew(ctx, metric, query, scope, k))) {
+      for (const cell of metricCells) {
+        cell.suppressed = true;
+        cell.value = null;
+        cell.householdCount = null;
+      }
+    } else if (k !== null) {
       const hidden = suppressCells(
         rows.map((row) => ({
           key: dims.map(

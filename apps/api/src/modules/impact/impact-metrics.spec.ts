@@ -36,6 +36,11 @@ beforeAll(async () => {
     prepare: async (ds) => {
       fixture = await loadFixture(ds);
       world = await createImpactWorld(ds, fixture);
+      // The partner sees group G only: the fixture's own groups (villages of 1 and 2 households)
+      // would make every filter by village A and B leave a small group out, withheld.
+      await ds.query(`DELETE FROM partner_organisation_groups WHERE producer_group_id <> $1`, [
+        world.groupId,
+      ]);
       await refreshImpactViews(ds.manager, { concurrently: false }); // the metrics read views as of their refresh
     },
   });
@@ -270,6 +275,26 @@ describe("suppression for partners (k = 5)", () => {
       [2019, 7, false],
       [2020, 7, false],
     ]);
+  });
+
+  it("refuses a filter that leaves out fewer than 5 households (differencing across filters)", async () => {
+    // Paid households over 2019–2020: H1 50_59, H2 60_69, H3 50_59, H4 60_69, H6 50_59 and
+    // H8 40_49 — six, 55 000 fen, shown. Leaving the 40_49 band out keeps five (H1, H2, H3, H4,
+    // H6), whose total would be shown too, and 55 000 − 54 000 = 1 000 is H8's own payment (May
+    // 2020): a filter that leaves out 1–4 households withholds the metric.
+    const total = await partnerTable(["PAYMENTS_TO_HOUSEHOLDS"], []);
+    expect(total.cells.map((c) => [c.value, c.suppressed])).toEqual([[55_000, false]]);
+    const without = await partnerTable(["PAYMENTS_TO_HOUSEHOLDS"], [], {
+      ageBands: ["50_59", "60_69"],
+    });
+    expect(without.cells.map((c) => [c.value, c.suppressed, c.householdCount])).toEqual([
+      [null, true, null],
+    ]);
+    // Unsuppressed (admin): 55 000 − 1 000 = 54 000 over the five households.
+    const raw = await unsuppressed(["PAYMENTS_TO_HOUSEHOLDS"], [], {
+      ageBands: ["50_59", "60_69"],
+    });
+    expect(raw.cells.map((c) => [c.value, c.householdCount])).toEqual([[54_000, 5]]);
   });
 
   it("applies k = 5 to staff too, and only the caller's groups", async () => {

@@ -1,10 +1,11 @@
 import type { Express, Request, Response } from "express";
 import { MoreThan } from "typeorm";
 import { isUuid } from "../../graphql/ids";
-import type { RequestContext } from "../../graphql/request-context";
+import { can, type RequestContext } from "../../graphql/request-context";
 import { translatorFor } from "../../i18n/translate";
 import { sendCsvText, sendJsonError } from "../../server/csv";
 import { ExportFile } from "./export-file.entity";
+import { EXPORT_PERMISSION } from "./job-handlers";
 
 /** Where export files are downloaded: `/admin/exports/<id>` (see exportDownloadPath). */
 export const EXPORT_DOWNLOAD_ROUTE = "/admin/exports/:id";
@@ -13,7 +14,8 @@ export const EXPORT_DOWNLOAD_ROUTE = "/admin/exports/:id";
  * GET {@link EXPORT_DOWNLOAD_ROUTE}: the stored CSV of an export job, from whichever replica
  * answers (the file is a row in PostgreSQL). The caller signs in as for /admin/graphql (session
  * cookie or bearer token): 401 when not signed in; 404 — the same answer — for an unknown or
- * malformed id, an expired file, or a file someone else asked for (its existence is not told).
+ * malformed id, an expired file, a file someone else asked for (its existence is not told), or
+ * one whose kind needs a permission ({@link EXPORT_PERMISSION}) the caller no longer holds.
  */
 export function mountExportDownload(
   app: Express,
@@ -33,7 +35,10 @@ export function mountExportDownload(
             expiresAt: MoreThan(new Date()),
           })
         : null;
-      if (!file) return sendJsonError(res, 404, "NOT_FOUND", t("jobs.exportNotFound"));
+      // The caller must still hold the permission the export needed (a role changed since).
+      const permission = file ? EXPORT_PERMISSION[file.kind] : undefined;
+      if (!file || !permission || !can(ctx, permission))
+        return sendJsonError(res, 404, "NOT_FOUND", t("jobs.exportNotFound"));
       sendCsvText(res, file.fileName, file.content);
     } catch (error) {
       next(error);

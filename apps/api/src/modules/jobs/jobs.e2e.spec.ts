@@ -296,6 +296,73 @@ describe("packing list export as a job", () => {
     });
     expect(res.status).toBe(404);
   });
+
+  it("deletes expired files (consumers' names and phones) when it stores a new one", async () => {
+    const first = await ended(
+      admin(a, staffToken),
+      (await enqueue(admin(a, staffToken), "requestPackingListExport", market.cycle.id)).id,
+    );
+    const firstId = first.downloadPath!.split("/").pop();
+    await db.dataSource.query(
+      "UPDATE export_files SET expires_at = now() - interval '1 second' WHERE id = $1",
+      [firstId],
+    );
+    const second = await ended(
+      admin(a, staffToken),
+      (await enqueue(admin(a, staffToken), "requestPackingListExport", market.cycle.id)).id,
+    );
+    expect(second.state).toBe("COMPLETED");
+    const left = (await db.dataSource.query(
+      "SELECT id FROM export_files WHERE expires_at <= now()",
+    )) as unknown[];
+    // Every expired file is gone (this one and the earlier test's); the new one is there.
+    expect(left).toEqual([]);
+    const kept = (await db.dataSource.query("SELECT id FROM export_files WHERE id = $1", [
+      second.downloadPath!.split("/").pop(),
+    ])) as unknown[];
+    expect(kept).toHaveLength(1);
+  });
+});
+
+describe("a requester who lost the permission since", () => {
+  it("may not download the export, nor have a queued job run", async () => {
+    const queued = await enqueue(admin(a, staffToken), "requestPackingListExport", market.cycle.id);
+    const job = await ended(admin(a, staffToken), queued.id);
+    expect(job.state).toBe("COMPLETED");
+    const download = () =>
+      fetch(`${b.url}${job.downloadPath}`, { headers: { authorization: `Bearer ${staffToken}` } });
+    expect((await download()).status).toBe(200);
+    // The staff member becomes FINANCE (no intake:record; the session stays): the packing list's
+    // names and phone numbers are no longer theirs to take away, nor is a new job run for them.
+    const setRole = (role: string) =>
+      db.dataSource.query("UPDATE users SET role = $1 WHERE id = $2", [
+        role,
+        fixture.users.STAFF.id,
+      ]);
+    await setRole("FINANCE");
+    try {
+      expect((await download()).status).toBe(404);
+      // Enqueued while still STAFF on B (no workers), run by A after the role changed.
+      await setRole("STAFF");
+      const later = await enqueue(
+        admin(b, staffToken),
+        "requestPackingListExport",
+        market.cycle.id,
+      );
+      await setRole("FINANCE");
+      const refused = await ended(admin(b, staffToken), later.id);
+      expect([refused.state, refused.failureCode, refused.downloadPath]).toEqual([
+        "FAILED",
+        "FORBIDDEN",
+        null,
+      ]);
+      expect(refused.failureMessage).toBe(
+        "The account that asked for this job may no longer do this; the job did nothing.",
+      );
+    } finally {
+      await setRole("STAFF");
+    }
+  });
 });
 
 describe("a replica killed (SIGKILL) mid-job", () => {
