@@ -32,7 +32,7 @@ interface Cell {
 async function apiCells(
   token: string,
   metric: string,
-  years: number[],
+  years: number[] | null,
   unsuppressed = false,
 ): Promise<{ suppressionK: number | null; cells: Cell[] }> {
   const data = await run.admin<{
@@ -42,9 +42,14 @@ async function apiCells(
     `query($q: ImpactMetricsInput!, $u: Boolean!) {
        impactMetrics(query: $q, unsuppressed: $u) {
          suppressionK cells { year value suppressed householdCount } } }`,
-    { q: { metrics: [metric], groupBy: ["YEAR"], filter: { years } }, u: unsuppressed },
+    // Every year, as the page asks (a filter leaving out small years would be withheld whole).
+    { q: { metrics: [metric], groupBy: ["YEAR"], filter: {} }, u: unsuppressed },
   );
-  return data.impactMetrics;
+  const { suppressionK, cells } = data.impactMetrics;
+  return {
+    suppressionK,
+    cells: years ? cells.filter((c) => c.year !== null && years.includes(c.year)) : cells,
+  };
 }
 
 /** Every row of a chart's data table: year, raw value, suppressed flag and the cell's words. */
@@ -120,7 +125,6 @@ describe("the impact pages", () => {
   it("downloads each chart's CSV with the same numbers", async () => {
     const { page } = run;
     const token = await run.adminToken("partner@demo.nested.market");
-    const years = await chosenYears();
     for (const [chart, metric] of Object.entries(CHARTS)) {
       const [download] = await Promise.all([
         page.waitForEvent("download"),
@@ -129,7 +133,8 @@ describe("the impact pages", () => {
       const text = await readFile((await download.path())!, "utf8");
       const [header, ...rows] = parse(text, { bom: true }) as string[][];
       expect(header![0]).toBe("指标");
-      const api = await apiCells(token, metric, years);
+      // The CSV holds every year (the range is cut on the page only).
+      const api = await apiCells(token, metric, null);
       // Columns: metric, year, …, value (9th), suppressed (10th), households (11th).
       expect(rows.map((r) => [r[0], r[1], r[8], r[9], r[10]])).toEqual(
         api.cells.map((c) => [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  inYearRange,
   chartQuery,
   exportHref,
   filterOptions,
@@ -82,29 +83,31 @@ describe("linesForYears", () => {
 });
 
 describe("the chart query and its CSV link", () => {
-  it("asks one metric by year over every year of the range, the village when chosen", () => {
+  it("asks one metric by year over every year, the village when chosen; the range is cut on the page", () => {
     expect(yearsBetween(2018, 2020)).toEqual([2018, 2019, 2020]);
     expect(yearsBetween(2021, 2020)).toEqual([]);
-    expect(chartQuery("PRICE_PREMIUM", { fromYear: 2019, toYear: 2020, villageId: null })).toEqual({
+    expect(chartQuery("PRICE_PREMIUM", { villageId: null })).toEqual({
       metrics: ["PRICE_PREMIUM"],
       groupBy: ["YEAR"],
-      filter: { years: [2019, 2020] },
+      filter: {},
     });
-    expect(
-      chartQuery("CONSUMER_RETENTION", { fromYear: 2020, toYear: 2020, villageId: "v1" }),
-    ).toEqual({
+    expect(chartQuery("CONSUMER_RETENTION", { villageId: "v1" })).toEqual({
       metrics: ["CONSUMER_RETENTION"],
       groupBy: ["YEAR"],
-      filter: { years: [2020], villageIds: ["v1"] },
+      filter: { villageIds: ["v1"] },
     });
+    const point = (year: number) => ({ year, value: 1, suppressed: false, households: 5 });
+    expect(
+      inYearRange([point(2018), point(2019), point(2020), point(2021)], {
+        fromYear: 2019,
+        toYear: 2020,
+        villageId: null,
+      }).map((p) => p.year),
+    ).toEqual([2019, 2020]);
   });
 
   it("puts the same query as JSON into the admin download, unsuppressed only when asked", () => {
-    const query = chartQuery("PAYMENTS_TO_HOUSEHOLDS", {
-      fromYear: 2019,
-      toYear: 2019,
-      villageId: null,
-    });
+    const query = chartQuery("PAYMENTS_TO_HOUSEHOLDS", { villageId: null });
     const href = exportHref("/admin/", query, "en", false);
     const url = new URL(href, "http://x");
     expect(url.pathname).toBe("/admin/impact-export.csv");

@@ -93,16 +93,23 @@ export function yearsBetween(from: number, to: number): number[] {
   return years;
 }
 
-/** The `ImpactMetricsInput` of one chart: its metric by year over the chosen years and village. */
-export function chartQuery(metric: ChartMetric, choice: ImpactFilterChoice) {
+/**
+ * The `ImpactMetricsInput` of one chart: its metric by year, in the chosen village. The year range
+ * is NOT sent: the API withholds a whole answer whose filter leaves out a year of fewer than k
+ * households (else total minus filtered would reveal them), so every year is asked for and the
+ * range is cut on the page ({@link inYearRange}).
+ */
+export function chartQuery(metric: ChartMetric, choice: Pick<ImpactFilterChoice, "villageId">) {
   return {
     metrics: [metric],
     groupBy: ["YEAR" as const],
-    filter: {
-      years: yearsBetween(choice.fromYear, choice.toYear),
-      ...(choice.villageId ? { villageIds: [choice.villageId] } : {}),
-    },
+    filter: choice.villageId ? { villageIds: [choice.villageId] } : {},
   };
+}
+
+/** The points of the chosen year range (inclusive). */
+export function inYearRange(points: readonly YearPoint[], choice: ImpactFilterChoice): YearPoint[] {
+  return points.filter((p) => p.year >= choice.fromYear && p.year <= choice.toYear);
 }
 
 /**

@@ -6,6 +6,7 @@ import { useT } from "../../i18n/index.js";
 import { useViewer } from "../../lib/viewer.js";
 import {
   chartQuery,
+  inYearRange,
   exportHref,
   filterOptions,
   type ImpactFilterChoice,
@@ -118,12 +119,12 @@ function ImpactCharts({
   const { t, language } = useT();
   const queries = useMemo(
     () => ({
-      poverty: chartQuery("HOUSEHOLDS_ABOVE_POVERTY_LINE", choice),
-      payments: chartQuery("PAYMENTS_TO_HOUSEHOLDS", choice),
-      premium: chartQuery("PRICE_PREMIUM", choice),
-      retention: chartQuery("CONSUMER_RETENTION", choice),
+      poverty: chartQuery("HOUSEHOLDS_ABOVE_POVERTY_LINE", { villageId: choice.villageId }),
+      payments: chartQuery("PAYMENTS_TO_HOUSEHOLDS", { villageId: choice.villageId }),
+      premium: chartQuery("PRICE_PREMIUM", { villageId: choice.villageId }),
+      retention: chartQuery("CONSUMER_RETENTION", { villageId: choice.villageId }),
     }),
-    [choice],
+    [choice.villageId],
   );
   const { data, loading, error, refetch } = useQuery(ImpactChartsQuery, {
     variables: { ...queries, unsuppressed },
@@ -132,12 +133,15 @@ function ImpactCharts({
   const series = useMemo(
     () =>
       data && {
-        poverty: yearSeries(data.poverty.cells, "HOUSEHOLDS_ABOVE_POVERTY_LINE"),
-        payments: yearSeries(data.payments.cells, "PAYMENTS_TO_HOUSEHOLDS"),
-        premium: yearSeries(data.premium.cells, "PRICE_PREMIUM"),
-        retention: yearSeries(data.retention.cells, "CONSUMER_RETENTION"),
+        poverty: inYearRange(
+          yearSeries(data.poverty.cells, "HOUSEHOLDS_ABOVE_POVERTY_LINE"),
+          choice,
+        ),
+        payments: inYearRange(yearSeries(data.payments.cells, "PAYMENTS_TO_HOUSEHOLDS"), choice),
+        premium: inYearRange(yearSeries(data.premium.cells, "PRICE_PREMIUM"), choice),
+        retention: inYearRange(yearSeries(data.retention.cells, "CONSUMER_RETENTION"), choice),
       },
-    [data],
+    [data, choice],
   );
   if (!data || !series)
     return (
