@@ -2,7 +2,7 @@ import type { AdminErrorResult } from "../../components/error-result.js";
 import { FormFooter, useDraftForm } from "../../lib/draft-form.js";
 import type { ProductCategory } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
-import { TextField } from "../../lib/form-fields.js";
+import { TextAreaField, TextField } from "../../lib/form-fields.js";
 import { CATEGORIES, EnumSelect } from "./options.js";
 
 /** A product as the form holds it; months 1–12 of its season, ascending. */
@@ -84,26 +84,22 @@ export function ProductForm({
           </label>
         ))}
       </fieldset>
-      <label>
-        {t("catalog.product.descriptionZh")}
-        <textarea
-          name="descriptionZh"
-          lang="zh-CN"
-          rows={2}
-          value={draft.descriptionZh}
-          onChange={(e) => set("descriptionZh", e.target.value)}
-        />
-      </label>
-      <label>
-        {t("catalog.product.descriptionEn")}
-        <textarea
-          name="descriptionEn"
-          lang="en"
-          rows={2}
-          value={draft.descriptionEn}
-          onChange={(e) => set("descriptionEn", e.target.value)}
-        />
-      </label>
+      <TextAreaField
+        label={t("catalog.product.descriptionZh")}
+        name="descriptionZh"
+        lang="zh-CN"
+        rows={2}
+        value={draft.descriptionZh}
+        onChange={(v) => set("descriptionZh", v)}
+      />
+      <TextAreaField
+        label={t("catalog.product.descriptionEn")}
+        name="descriptionEn"
+        lang="en"
+        rows={2}
+        value={draft.descriptionEn}
+        onChange={(v) => set("descriptionEn", v)}
+      />
       <FormFooter refusal={refusal} busy={busy} label={submitLabel} />
     </form>
   );

@@ -6,7 +6,7 @@ import { useT } from "../../i18n/index.js";
 import { evictRootFields } from "../../lib/apollo.js";
 import { CreditOwedQuery, RecordRefundMutation } from "./documents.js";
 import { OutcomeMessage, useOutcome } from "./outcome.js";
-import { type PaymentMethod, PaymentMethodSelect } from "./payment-method-select.js";
+import { type PaymentMethod, PaymentMethodSelect } from "../../components/payment-method-select.js";
 
 /** An order's short code as the packing list prints it: the first 8 characters of its id. */
 function shortCode(orderId: string): string {

@@ -54,10 +54,7 @@ export function SettlementDetailPage() {
     ],
     [t("settlements.detail.approvedAt"), s.approvedAt ? dateTime(s.approvedAt, language) : none],
     [t("settlements.detail.paidOn"), s.paidOn ? localDate(s.paidOn, language) : none],
-    [
-      t("settlements.detail.paidMethod"),
-      s.paidMethod ? t(`settlements.method.${s.paidMethod}`) : none,
-    ],
+    [t("settlements.detail.paidMethod"), s.paidMethod ? t(`paymentMethod.${s.paidMethod}`) : none],
     [t("settlements.detail.reference"), s.payoutReference ?? none],
     [
       t("settlements.detail.acknowledgedAt"),

@@ -2,7 +2,7 @@ import type { AdminErrorResult } from "../../components/error-result.js";
 import { FormFooter, useDraftForm } from "../../lib/draft-form.js";
 import type { TrustEventKind } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
-import { TextField } from "../../lib/form-fields.js";
+import { TextAreaField, TextField } from "../../lib/form-fields.js";
 import { shanghaiInputToIso } from "../../lib/shanghai-time.js";
 import { wholeNumber } from "../../lib/whole-number.js";
 import { KindSelect } from "./kind-select.js";
@@ -156,15 +156,13 @@ export function TrustEventForm({
           </label>
         </>
       )}
-      <label>
-        {t("trust.form.notes")}
-        <textarea
-          name="notes"
-          rows={3}
-          value={draft.notes}
-          onChange={(e) => set("notes", e.target.value)}
-        />
-      </label>
+      <TextAreaField
+        label={t("trust.form.notes")}
+        name="notes"
+        rows={3}
+        value={draft.notes}
+        onChange={(v) => set("notes", v)}
+      />
       <FormFooter refusal={refusal} busy={busy} label={submitLabel} />
     </form>
   );
