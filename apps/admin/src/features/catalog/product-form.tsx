@@ -31,7 +31,7 @@ export function ProductForm({
   save(draft: ProductDraft): Promise<AdminErrorResult | null>;
 }) {
   const { t } = useT();
-  const { draft, set, refusal, busy, onSubmit } = useDraftForm(initial);
+  const { draft, set, field, refusal, busy, onSubmit } = useDraftForm(initial);
   const submit = onSubmit(() => save(draft));
 
   function toggleMonth(month: number, on: boolean) {
@@ -47,20 +47,8 @@ export function ProductForm({
   return (
     <form className="stack narrow-form" onSubmit={submit}>
       <div className="row">
-        <TextField
-          label={t("catalog.product.nameZh")}
-          name="nameZh"
-          lang="zh-CN"
-          value={draft.nameZh}
-          onChange={(v) => set("nameZh", v)}
-        />
-        <TextField
-          label={t("catalog.product.nameEn")}
-          name="nameEn"
-          lang="en"
-          value={draft.nameEn}
-          onChange={(v) => set("nameEn", v)}
-        />
+        <TextField label={t("catalog.product.nameZh")} {...field("nameZh")} lang="zh-CN" />
+        <TextField label={t("catalog.product.nameEn")} {...field("nameEn")} lang="en" />
         <EnumSelect
           label={t("catalog.product.category")}
           name="category"
@@ -86,19 +74,15 @@ export function ProductForm({
       </fieldset>
       <TextAreaField
         label={t("catalog.product.descriptionZh")}
-        name="descriptionZh"
+        {...field("descriptionZh")}
         lang="zh-CN"
         rows={2}
-        value={draft.descriptionZh}
-        onChange={(v) => set("descriptionZh", v)}
       />
       <TextAreaField
         label={t("catalog.product.descriptionEn")}
-        name="descriptionEn"
+        {...field("descriptionEn")}
         lang="en"
         rows={2}
-        value={draft.descriptionEn}
-        onChange={(v) => set("descriptionEn", v)}
       />
       <FormFooter refusal={refusal} busy={busy} label={submitLabel} />
     </form>
