@@ -38,20 +38,38 @@ export function PagedTable<T>({
         retry={() => void query.refetch()}
         hasData={!!list}
       />
-      {list && list.items.length === 0 && <p className="muted">{t("table.empty")}</p>}
-      {list && list.items.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>{head}</tr>
-            </thead>
-            <tbody>{list.items.map(row)}</tbody>
-          </table>
-        </div>
-      )}
+      {list && <RowsTable items={list.items} empty={t("table.empty")} head={head} row={row} />}
       {list && (
         <Pager skip={pages.skip} take={pages.take} total={list.totalItems} onSkip={pages.setSkip} />
       )}
     </>
+  );
+}
+
+/**
+ * Rows as a table in its scrolling frame: the head's `<th>` cells and a row per item from
+ * `row(item)` (keyed by the caller), or the `empty` line (muted) when there are none.
+ */
+export function RowsTable<T>({
+  items,
+  empty,
+  head,
+  row,
+}: {
+  items: readonly T[];
+  empty: string;
+  head: ReactNode;
+  row(item: T): ReactNode;
+}) {
+  if (items.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>{head}</tr>
+        </thead>
+        <tbody>{items.map(row)}</tbody>
+      </table>
+    </div>
   );
 }
