@@ -1,5 +1,5 @@
-import { QueryState } from "@nested/web-kit";
 import type { ReactNode } from "react";
+import { QueryStatus } from "./query-status.js";
 import { useT } from "../i18n/index.js";
 import { Pager } from "./pager.js";
 
@@ -16,11 +16,7 @@ export function PagedTable<T>({
   row,
 }: {
   /** The list's query as `useQuery` answers it: loading, failure and a way to ask again. */
-  query: {
-    loading: boolean;
-    error?: Parameters<typeof QueryState>[0]["error"];
-    refetch(): unknown;
-  };
+  query: Parameters<typeof QueryStatus>[0]["query"];
   /** The page the API answered (undefined while it loads or when it failed). */
   list: { totalItems: number; items: readonly T[] } | undefined;
   /** The page shown and how to move (`usePagedFilter`). */
@@ -32,12 +28,7 @@ export function PagedTable<T>({
   const { t } = useT();
   return (
     <>
-      <QueryState
-        loading={query.loading}
-        error={query.error}
-        retry={() => void query.refetch()}
-        hasData={!!list}
-      />
+      <QueryStatus query={query} hasData={!!list} />
       {list && <RowsTable items={list.items} empty={t("table.empty")} head={head} row={row} />}
       {list && (
         <Pager skip={pages.skip} take={pages.take} total={list.totalItems} onSkip={pages.setSkip} />
