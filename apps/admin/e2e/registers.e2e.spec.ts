@@ -240,17 +240,23 @@ describe("our prices beside the market's", () => {
     const row = page
       .locator('section[aria-labelledby="cycle-prices"] tbody tr')
       .filter({ hasText: "柴鸡蛋 1斤" });
-    const cells = await row.locator("td").allTextContents();
     const { offer } = found;
-    // The page works the premium and share out itself; they must agree with the shop's.
-    expect([cells[1], cells[2], cells[4], cells[5]]).toEqual([
-      formatFen(offer.price),
-      formatFen(offer.producerPrice),
-      offer.pricing.premiumBasisPoints == null
-        ? "—"
-        : percent(offer.pricing.premiumBasisPoints, "zh-CN"),
-      percent(offer.pricing.householdShareBasisPoints, "zh-CN"),
-    ]);
+    // The page works the premium and share out itself; they must agree with the shop's. The
+    // cycle's offers load after the choice, so the row is read until it shows them.
+    const shown = async () => {
+      const cells = await row.locator("td").allTextContents();
+      return [cells[1], cells[2], cells[4], cells[5]];
+    };
+    await expect
+      .poll(shown, { timeout: 15_000 })
+      .toEqual([
+        formatFen(offer.price),
+        formatFen(offer.producerPrice),
+        offer.pricing.premiumBasisPoints == null
+          ? "—"
+          : percent(offer.pricing.premiumBasisPoints, "zh-CN"),
+        percent(offer.pricing.householdShareBasisPoints, "zh-CN"),
+      ]);
     await run.shot("registers-05b-cycle-prices");
   });
 });

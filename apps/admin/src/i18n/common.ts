@@ -42,6 +42,12 @@ export const common = {
       refused: "您的角色（{{role}}）不能打开这一页。",
       backHome: "回到首页",
     },
+    paymentMethod: {
+      WECHAT_PAY: "微信支付",
+      ALIPAY: "支付宝",
+      BANK_TRANSFER: "银行转账",
+      CASH: "现金",
+    },
     table: {
       previous: "上一页",
       next: "下一页",
@@ -86,6 +92,12 @@ export const common = {
       refusedTitle: "Not allowed",
       refused: "Your role ({{role}}) cannot open this page.",
       backHome: "Back to the home page",
+    },
+    paymentMethod: {
+      WECHAT_PAY: "WeChat Pay",
+      ALIPAY: "Alipay",
+      BANK_TRANSFER: "Bank transfer",
+      CASH: "Cash",
     },
     table: {
       previous: "Previous",

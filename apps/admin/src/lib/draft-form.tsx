@@ -2,6 +2,9 @@ import { type FormEvent, useState } from "react";
 import { type AdminErrorResult, ErrorResultMessage } from "../components/error-result.js";
 import { useT } from "../i18n/index.js";
 
+/** The keys of a draft whose values are text (typed into a field as they are). */
+type TextKey<D> = { [K in keyof D]: D[K] extends string ? K : never }[keyof D] & string;
+
 /**
  * The state of a register form: the draft as typed (kept whole on a refusal), the refusal to
  * show, and whether a save is under way.
@@ -11,6 +14,16 @@ export function useDraftForm<D extends object>(initial: D) {
   const [refusal, setRefusal] = useState<AdminErrorResult | null>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof D>(key: K, value: D[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  /**
+   * A text field's `name`, `value` and `onChange` bound to the draft's text `key` (`name`
+   * defaults to the key): `<TextField label={…} {...field("nameZh")} />`.
+   */
+  const field = <K extends TextKey<D>>(key: K, name: string = key) => ({
+    name,
+    value: draft[key] as string,
+    onChange: (value: string) => set(key, value as D[K]),
+  });
 
   /**
    * A submit handler: `check` may refuse at once with a message (a number that is not whole);
@@ -33,7 +46,7 @@ export function useDraftForm<D extends object>(initial: D) {
     };
   }
 
-  return { draft, setDraft, set, refusal, busy, onSubmit };
+  return { draft, setDraft, set, field, refusal, busy, onSubmit };
 }
 
 /** The end of a register form: its refusal in words and the submit button. */

@@ -1,9 +1,8 @@
 import { useQuery } from "@apollo/client/react";
 import { pick } from "@nested/domain";
-import { QueryState } from "@nested/web-kit";
 import { useState } from "react";
 import { Link } from "react-router";
-import { Pager } from "../../components/pager.js";
+import { PagedTable } from "../../components/paged-table.js";
 import type { ProductCategory } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
 import { langOf } from "../../lib/lang-of.js";
@@ -13,21 +12,20 @@ import { CATEGORIES, EnumSelect } from "./options.js";
 import { ProductsQuery } from "./queries.js";
 import { ReferencePriceText } from "./reference-price.js";
 
-const TAKE = 20;
-
 /** The products by Chinese name with their variants and latest market prices; search and filter. */
 export function CatalogList() {
   const { t, language } = useT();
-  const { skip, setSkip, refilter } = usePagedFilter();
+  const pages = usePagedFilter();
+  const { page, refilter } = pages;
   const [search, setSearch] = useState("");
   const [category, setCategory] = useState<ProductCategory | "">("");
-  const { data, loading, error, refetch } = useQuery(ProductsQuery, {
+  const query = useQuery(ProductsQuery, {
     variables: {
       filter: { search: search.trim() || null, category: category || null },
-      page: { skip, take: TAKE },
+      page,
     },
   });
-  const list = data?.products;
+  const list = query.data?.products;
   return (
     <section className="stack">
       <h1>{t("catalog.title")}</h1>
@@ -53,49 +51,43 @@ export function CatalogList() {
           onChange={refilter<ProductCategory | "">(setCategory)}
         />
       </div>
-      <QueryState loading={loading} error={error} retry={() => void refetch()} hasData={!!list} />
-      {list && list.items.length === 0 && <p className="muted">{t("table.empty")}</p>}
-      {list && list.items.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t("catalog.col.name")}</th>
-                <th>{t("catalog.col.category")}</th>
-                <th>{t("catalog.col.season")}</th>
-                <th>{t("catalog.col.variants")}</th>
-                <th>{t("catalog.col.reference")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((p) => (
-                <tr key={p.id}>
-                  <td lang={langOf(pick(language, p.nameZh, p.nameEn))}>
-                    <Link to={p.id}>{pick(language, p.nameZh, p.nameEn)}</Link>
-                  </td>
-                  <td>{t(`catalog.category.${p.category}`)}</td>
-                  <td>{p.seasonMonths.map((m) => t("catalog.month", { month: m })).join(" ")}</td>
-                  <td>
-                    {p.variants.map((v) => (
-                      <div key={v.id} lang={langOf(pick(language, v.nameZh, v.nameEn))}>
-                        {pick(language, v.nameZh, v.nameEn)}
-                      </div>
-                    ))}
-                  </td>
-                  <td>
-                    {p.variants.map((v) => (
-                      <div key={v.id}>
-                        <ReferencePriceText reference={v.referencePrice} />
-                      </div>
-                    ))}
-                  </td>
-                </tr>
+      <PagedTable
+        query={query}
+        list={list}
+        pages={pages}
+        head={
+          <>
+            <th>{t("catalog.col.name")}</th>
+            <th>{t("catalog.col.category")}</th>
+            <th>{t("catalog.col.season")}</th>
+            <th>{t("catalog.col.variants")}</th>
+            <th>{t("catalog.col.reference")}</th>
+          </>
+        }
+        row={(p) => (
+          <tr key={p.id}>
+            <td lang={langOf(pick(language, p.nameZh, p.nameEn))}>
+              <Link to={p.id}>{pick(language, p.nameZh, p.nameEn)}</Link>
+            </td>
+            <td>{t(`catalog.category.${p.category}`)}</td>
+            <td>{p.seasonMonths.map((m) => t("catalog.month", { month: m })).join(" ")}</td>
+            <td>
+              {p.variants.map((v) => (
+                <div key={v.id} lang={langOf(pick(language, v.nameZh, v.nameEn))}>
+                  {pick(language, v.nameZh, v.nameEn)}
+                </div>
               ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {list && <Pager skip={skip} take={TAKE} total={list.totalItems} onSkip={setSkip} />}
+            </td>
+            <td>
+              {p.variants.map((v) => (
+                <div key={v.id}>
+                  <ReferencePriceText reference={v.referencePrice} />
+                </div>
+              ))}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { ProductCategory, SaleUnit } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
+import { ChoiceField } from "../../lib/form-fields.js";
 
 /** Product categories in the order the shop lists them. */
 export const CATEGORIES: readonly ProductCategory[] = [
@@ -31,13 +32,9 @@ export const UNITS: readonly SaleUnit[] = [
  * empty choice first (a filter's "all").
  */
 export function EnumSelect<T extends string>({
-  label,
-  name,
   group,
-  values,
-  value,
   onChange,
-  anyLabel,
+  ...field
 }: {
   label: string;
   name: string;
@@ -48,17 +45,5 @@ export function EnumSelect<T extends string>({
   anyLabel?: string;
 }) {
   const { t } = useT();
-  return (
-    <label>
-      {label}
-      <select name={name} value={value} onChange={(e) => onChange(e.target.value as T | "")}>
-        {anyLabel && <option value="">{anyLabel}</option>}
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {t(`catalog.${group}.${v}`)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  return <ChoiceField<T> {...field} onChange={onChange} text={(v) => t(`catalog.${group}.${v}`)} />;
 }

@@ -2,7 +2,7 @@ import type { AdminErrorResult } from "../../components/error-result.js";
 import { FormFooter, useDraftForm } from "../../lib/draft-form.js";
 import type { ProductCategory } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
-import { TextField } from "../../lib/form-fields.js";
+import { TextAreaField, TextField } from "../../lib/form-fields.js";
 import { CATEGORIES, EnumSelect } from "./options.js";
 
 /** A product as the form holds it; months 1–12 of its season, ascending. */
@@ -31,7 +31,7 @@ export function ProductForm({
   save(draft: ProductDraft): Promise<AdminErrorResult | null>;
 }) {
   const { t } = useT();
-  const { draft, set, refusal, busy, onSubmit } = useDraftForm(initial);
+  const { draft, set, field, refusal, busy, onSubmit } = useDraftForm(initial);
   const submit = onSubmit(() => save(draft));
 
   function toggleMonth(month: number, on: boolean) {
@@ -47,20 +47,8 @@ export function ProductForm({
   return (
     <form className="stack narrow-form" onSubmit={submit}>
       <div className="row">
-        <TextField
-          label={t("catalog.product.nameZh")}
-          name="nameZh"
-          lang="zh-CN"
-          value={draft.nameZh}
-          onChange={(v) => set("nameZh", v)}
-        />
-        <TextField
-          label={t("catalog.product.nameEn")}
-          name="nameEn"
-          lang="en"
-          value={draft.nameEn}
-          onChange={(v) => set("nameEn", v)}
-        />
+        <TextField label={t("catalog.product.nameZh")} {...field("nameZh")} lang="zh-CN" />
+        <TextField label={t("catalog.product.nameEn")} {...field("nameEn")} lang="en" />
         <EnumSelect
           label={t("catalog.product.category")}
           name="category"
@@ -84,26 +72,18 @@ export function ProductForm({
           </label>
         ))}
       </fieldset>
-      <label>
-        {t("catalog.product.descriptionZh")}
-        <textarea
-          name="descriptionZh"
-          lang="zh-CN"
-          rows={2}
-          value={draft.descriptionZh}
-          onChange={(e) => set("descriptionZh", e.target.value)}
-        />
-      </label>
-      <label>
-        {t("catalog.product.descriptionEn")}
-        <textarea
-          name="descriptionEn"
-          lang="en"
-          rows={2}
-          value={draft.descriptionEn}
-          onChange={(e) => set("descriptionEn", e.target.value)}
-        />
-      </label>
+      <TextAreaField
+        label={t("catalog.product.descriptionZh")}
+        {...field("descriptionZh")}
+        lang="zh-CN"
+        rows={2}
+      />
+      <TextAreaField
+        label={t("catalog.product.descriptionEn")}
+        {...field("descriptionEn")}
+        lang="en"
+        rows={2}
+      />
       <FormFooter refusal={refusal} busy={busy} label={submitLabel} />
     </form>
   );

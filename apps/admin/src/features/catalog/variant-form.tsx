@@ -52,7 +52,7 @@ export function VariantForm({
   resetOnSave?: boolean;
 }) {
   const { t } = useT();
-  const { draft, setDraft, set, refusal, busy, onSubmit } = useDraftForm(initial);
+  const { draft, setDraft, set, field, refusal, busy, onSubmit } = useDraftForm(initial);
   const grams = wholeNumber(draft.grams);
   const maxPerOrder = wholeNumber(draft.maxPerOrder);
   const submit = onSubmit(
@@ -77,17 +77,13 @@ export function VariantForm({
       <div className="row">
         <TextField
           label={t("catalog.variant.nameZh")}
-          name="variantNameZh"
+          {...field("nameZh", "variantNameZh")}
           lang="zh-CN"
-          value={draft.nameZh}
-          onChange={(v) => set("nameZh", v)}
         />
         <TextField
           label={t("catalog.variant.nameEn")}
-          name="variantNameEn"
+          {...field("nameEn", "variantNameEn")}
           lang="en"
-          value={draft.nameEn}
-          onChange={(v) => set("nameEn", v)}
         />
         <EnumSelect
           label={t("catalog.variant.unit")}
@@ -97,19 +93,11 @@ export function VariantForm({
           value={draft.unit}
           onChange={(u) => set("unit", u || "JIN")}
         />
-        <TextField
-          label={t("catalog.variant.grams")}
-          name="grams"
-          inputMode="numeric"
-          value={draft.grams}
-          onChange={(v) => set("grams", v)}
-        />
+        <TextField label={t("catalog.variant.grams")} {...field("grams")} inputMode="numeric" />
         <TextField
           label={t("catalog.variant.maxPerOrder")}
-          name="maxPerOrder"
+          {...field("maxPerOrder")}
           inputMode="numeric"
-          value={draft.maxPerOrder}
-          onChange={(v) => set("maxPerOrder", v)}
         />
       </div>
       <FormFooter refusal={refusal} busy={busy} label={submitLabel} />

@@ -8,48 +8,7 @@ export const CyclesQuery = graphql(`
     orderCycles(producerGroupId: $producerGroupId, page: $page) {
       totalItems
       items {
-        id
-        producerGroupId
-        code
-        state
-        opensAt
-        closesAt
-        deliveryOn
-      }
-    }
-  }
-`);
-
-/** The caller's producer groups, for the group choice. */
-export const ProducerGroupsQuery = graphql(`
-  query CycleProducerGroups {
-    producerGroups {
-      id
-      nameZh
-      nameEn
-    }
-  }
-`);
-
-/** One cycle with the states it may move to now. */
-export const CycleQuery = graphql(`
-  query Cycle($id: ID!) {
-    orderCycle(id: $id) {
-      __typename
-      ... on AdminOrderCycle {
-        id
-        producerGroupId
-        code
-        state
-        opensAt
-        closesAt
-        deliveryOn
-        declarationOpensOn
-        nextStates
-      }
-      ... on ErrorResult {
-        errorCode
-        message
+        ...CycleFields
       }
     }
   }
@@ -81,45 +40,7 @@ export const CreateCycleMutation = graphql(`
       ... on AdminOrderCycle {
         id
       }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
-    }
-  }
-`);
-
-/** Moves a cycle to the next state. */
-export const TransitionMutation = graphql(`
-  mutation TransitionCycle($id: ID!, $to: OrderCycleState!) {
-    transitionOrderCycle(id: $id, to: $to) {
-      __typename
-      ... on AdminOrderCycle {
-        id
-        state
-        nextStates
-      }
-      ... on InvalidTransitionError {
-        from
-        to
-        allowed
-      }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...RefusalFields
     }
   }
 `);
@@ -171,16 +92,7 @@ export const RecordDeclarationsMutation = graphql(`
           id
         }
       }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...RefusalFields
     }
   }
 `);
@@ -211,16 +123,7 @@ export const PublishOffersMutation = graphql(`
           id
         }
       }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...RefusalFields
     }
   }
 `);
@@ -262,16 +165,7 @@ export const RecordPaymentMutation = graphql(`
       ... on RecordedPayment {
         id
       }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...RefusalFields
     }
   }
 `);

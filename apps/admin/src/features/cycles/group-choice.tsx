@@ -2,7 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { pick } from "@nested/domain";
 import { useEffect } from "react";
 import { useT } from "../../i18n/index.js";
-import { ProducerGroupsQuery } from "./documents.js";
+import { ProducerGroupChoicesQuery } from "../../lib/documents/producer-groups.js";
 
 /**
  * A choice of the caller's producer groups (`producerGroups`); picks the first one when nothing
@@ -16,7 +16,7 @@ export function GroupChoice({
   onChange(groupId: string): void;
 }) {
   const { t, language } = useT();
-  const { data } = useQuery(ProducerGroupsQuery);
+  const { data } = useQuery(ProducerGroupChoicesQuery);
   const groups = data?.producerGroups ?? [];
   const first = groups[0]?.id;
   useEffect(() => {

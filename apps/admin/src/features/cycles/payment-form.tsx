@@ -7,18 +7,11 @@ import {
   ErrorResultMessage,
   errorResultOf,
 } from "../../components/error-result.js";
-import type { PaymentMethod } from "../../gql/graphql.js";
+import { type PaymentMethod, PaymentMethodSelect } from "../../components/payment-method-select.js";
 import { useT } from "../../i18n/index.js";
 import { evictRootFields } from "../../lib/apollo.js";
+import { TextField } from "../../lib/form-fields.js";
 import { RecordPaymentMutation } from "./documents.js";
-
-/** The ways consumers pay, in the order finance sees them most. */
-export const PAYMENT_METHODS: readonly PaymentMethod[] = [
-  "WECHAT_PAY",
-  "ALIPAY",
-  "BANK_TRANSFER",
-  "CASH",
-];
 
 /**
  * Records money received for one order: amount in yuan (starts at what is still owed, converted
@@ -73,37 +66,20 @@ export function PaymentForm({
     >
       <p className="muted">{t("cycles.stillOwed", { amount: formatFen(balanceFen) })}</p>
       <div className="row">
-        <label>
-          {t("cycles.amount")}
-          <input
-            name="amount"
-            inputMode="decimal"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-        </label>
-        <label>
-          {t("cycles.method")}
-          <select
-            name="method"
-            value={method}
-            onChange={(e) => setMethod(e.target.value as PaymentMethod)}
-          >
-            {PAYMENT_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {t(`cycles.methods.${m}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("cycles.reference")}
-          <input
-            name="reference"
-            value={reference}
-            onChange={(e) => setReference(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t("cycles.amount")}
+          name="amount"
+          inputMode="decimal"
+          value={amount}
+          onChange={setAmount}
+        />
+        <PaymentMethodSelect label={t("cycles.method")} value={method} onChange={setMethod} />
+        <TextField
+          label={t("cycles.reference")}
+          name="reference"
+          value={reference}
+          onChange={setReference}
+        />
         <button type="submit" className="primary" disabled={loading}>
           {loading ? t("state.saving") : t("cycles.recordPayment")}
         </button>

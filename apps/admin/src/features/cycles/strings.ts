@@ -124,12 +124,6 @@ export const strings = {
         "取消周期 {{code}}？所有订单都会取消、库存退回；已付款的订单要退款。这一步不能撤回。",
       ARCHIVED: "归档周期 {{code}}？归档后不能再改动。",
     },
-    methods: {
-      WECHAT_PAY: "微信支付",
-      ALIPAY: "支付宝",
-      BANK_TRANSFER: "银行转账",
-      CASH: "现金",
-    },
     orderStates: {
       PLACED: "已下单",
       LOCKED: "已锁定",
@@ -275,12 +269,6 @@ export const strings = {
       CANCELLED:
         "Cancel cycle {{code}}? Every order is cancelled and its stock given back; paid orders are owed a refund. This cannot be undone.",
       ARCHIVED: "Archive cycle {{code}}? It cannot be changed afterwards.",
-    },
-    methods: {
-      WECHAT_PAY: "WeChat Pay",
-      ALIPAY: "Alipay",
-      BANK_TRANSFER: "Bank transfer",
-      CASH: "Cash",
     },
     orderStates: {
       PLACED: "Placed",

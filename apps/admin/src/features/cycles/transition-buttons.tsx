@@ -9,7 +9,7 @@ import {
 import type { OrderCycleState } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
 import { evictRootFields } from "../../lib/apollo.js";
-import { TransitionMutation } from "./documents.js";
+import { TransitionCycleMutation } from "../../lib/documents/cycle.js";
 import type { BoardCycle } from "./use-cycle.js";
 
 /** Moves that undo work or cannot be taken back: asked again before they are sent. */
@@ -25,7 +25,7 @@ export function TransitionButtons({ cycle }: { cycle: BoardCycle }) {
   const [confirming, setConfirming] = useState<OrderCycleState | null>(null);
   const [refusal, setRefusal] = useState<(AdminErrorResult & { allowed?: string[] }) | null>(null);
   const [moved, setMoved] = useState<OrderCycleState | null>(null);
-  const [transition, { loading, error }] = useMutation(TransitionMutation, {
+  const [transition, { loading, error }] = useMutation(TransitionCycleMutation, {
     update: (cache) =>
       evictRootFields(cache, [
         "orderCycle",

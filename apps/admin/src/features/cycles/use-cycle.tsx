@@ -5,7 +5,7 @@ import { Link, useParams } from "react-router";
 import { ErrorResultMessage } from "../../components/error-result.js";
 import type { CycleQuery as CycleQueryResult } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
-import { CycleQuery } from "./documents.js";
+import { CycleQuery } from "../../lib/documents/cycle.js";
 
 /** The cycle of the page (`/cycles/:id/…`), as the Admin API answers it. */
 export type BoardCycle = Extract<CycleQueryResult["orderCycle"], { __typename: "AdminOrderCycle" }>;

@@ -5,12 +5,14 @@ import { useSearchParams } from "react-router";
 import { useT } from "../../i18n/index.js";
 import { useViewer } from "../../lib/viewer.js";
 import {
+  type ChartMetric,
   chartQuery,
   inYearRange,
   exportHref,
   filterOptions,
   type ImpactFilterChoice,
   linesForYears,
+  METRIC_UNITS,
   yearSeries,
 } from "./chart-data.js";
 import { ChartFigure } from "./chart-figure.js";
@@ -106,6 +108,23 @@ export function ImpactPage() {
   );
 }
 
+/**
+ * The four charts, in the order they are shown: the metric each draws, as bars or a line, its
+ * strings (`impact.<key>.title`, `.caption`, `.series`; the poverty chart's bar is `.bar`) and
+ * whose households its table counts (producer households, or consumer households for retention).
+ */
+const CHARTS = [
+  { key: "poverty", metric: "HOUSEHOLDS_ABOVE_POVERTY_LINE", kind: "bar", series: "bar" },
+  { key: "payments", metric: "PAYMENTS_TO_HOUSEHOLDS", kind: "bar", series: "series" },
+  { key: "premium", metric: "PRICE_PREMIUM", kind: "line", series: "series" },
+  { key: "retention", metric: "CONSUMER_RETENTION", kind: "line", series: "series" },
+] as const satisfies readonly {
+  key: string;
+  metric: ChartMetric;
+  kind: "bar" | "line";
+  series: "bar" | "series";
+}[];
+
 /** The four charts for one choice of filters. */
 function ImpactCharts({
   choice,
@@ -155,68 +174,32 @@ function ImpactCharts({
   );
   return (
     <div className="impact-charts">
-      <ChartFigure
-        id="poverty"
-        title={t("impact.poverty.title")}
-        caption={t("impact.poverty.caption")}
-        spec={{
-          points: series.poverty,
-          unit: "households",
-          kind: "bar",
-          seriesName: t("impact.poverty.bar"),
-          povertyLine: { name: t("impact.poverty.line"), values: lines },
-        }}
-        valueHeader={t("impact.poverty.bar")}
-        extra={{ header: t("impact.poverty.line"), values: lines }}
-        householdsHeader={t("impact.households")}
-        suppressionK={data.poverty.suppressionK ?? null}
-        csvHref={csv("poverty")}
-      />
-      <ChartFigure
-        id="payments"
-        title={t("impact.payments.title")}
-        caption={t("impact.payments.caption")}
-        spec={{
-          points: series.payments,
-          unit: "fen",
-          kind: "bar",
-          seriesName: t("impact.payments.series"),
-        }}
-        valueHeader={t("impact.payments.series")}
-        householdsHeader={t("impact.households")}
-        suppressionK={data.payments.suppressionK ?? null}
-        csvHref={csv("payments")}
-      />
-      <ChartFigure
-        id="premium"
-        title={t("impact.premium.title")}
-        caption={t("impact.premium.caption")}
-        spec={{
-          points: series.premium,
-          unit: "basisPoints",
-          kind: "line",
-          seriesName: t("impact.premium.series"),
-        }}
-        valueHeader={t("impact.premium.series")}
-        householdsHeader={t("impact.households")}
-        suppressionK={data.premium.suppressionK ?? null}
-        csvHref={csv("premium")}
-      />
-      <ChartFigure
-        id="retention"
-        title={t("impact.retention.title")}
-        caption={t("impact.retention.caption")}
-        spec={{
-          points: series.retention,
-          unit: "basisPoints",
-          kind: "line",
-          seriesName: t("impact.retention.series"),
-        }}
-        valueHeader={t("impact.retention.series")}
-        householdsHeader={t("impact.consumerHouseholds")}
-        suppressionK={data.retention.suppressionK ?? null}
-        csvHref={csv("retention")}
-      />
+      {CHARTS.map(({ key, metric, kind, series: seriesKey }) => {
+        const poverty = key === "poverty";
+        const seriesName = t(`impact.${key}.${seriesKey}`);
+        return (
+          <ChartFigure
+            key={key}
+            id={key}
+            title={t(`impact.${key}.title`)}
+            caption={t(`impact.${key}.caption`)}
+            spec={{
+              points: series[key],
+              unit: METRIC_UNITS[metric],
+              kind,
+              seriesName,
+              ...(poverty && { povertyLine: { name: t("impact.poverty.line"), values: lines } }),
+            }}
+            valueHeader={seriesName}
+            extra={poverty ? { header: t("impact.poverty.line"), values: lines } : undefined}
+            householdsHeader={
+              key === "retention" ? t("impact.consumerHouseholds") : t("impact.households")
+            }
+            suppressionK={data[key].suppressionK ?? null}
+            csvHref={csv(key)}
+          />
+        );
+      })}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import {
 import type { OrderCycleState } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
 import { HeldRefusalMessage, useHeldRefusal } from "./held-refusal.js";
-import { IntakeCycleQuery, IntakeTransitionMutation } from "./queries.js";
+import { CycleQuery, TransitionCycleMutation } from "../../lib/documents/cycle.js";
 
 /** The cycle as the collection point's pages see it. */
 export interface FrameCycle {
@@ -35,10 +35,10 @@ export function CycleFrame({
   children(cycle: FrameCycle): ReactNode;
 }) {
   const { t } = useT();
-  const { data, loading, error, refetch } = useQuery(IntakeCycleQuery, {
+  const { data, loading, error, refetch } = useQuery(CycleQuery, {
     variables: { id: cycleId },
   });
-  const [transition, { loading: moving }] = useMutation(IntakeTransitionMutation, {
+  const [transition, { loading: moving }] = useMutation(TransitionCycleMutation, {
     refetchQueries: "active",
     awaitRefetchQueries: true,
   });

@@ -1,8 +1,8 @@
 import { useQuery } from "@apollo/client/react";
-import { QueryState } from "@nested/web-kit";
 import { useParams } from "react-router";
 import { ErrorResultMessage, errorResultOf } from "../../components/error-result.js";
 import type { PackingListQuery as PackingListData } from "../../gql/graphql.js";
+import { QueryStatus } from "../../components/query-status.js";
 import { useT } from "../../i18n/index.js";
 import { CycleFrame } from "./cycle-frame.js";
 import { DataName, ProductName } from "./names.js";
@@ -24,14 +24,24 @@ export function packingCsvUrl(cycleId: string, language: string, pickupPointId?:
 }
 
 /**
- * The packing list of a cycle per pickup point (`packingList`), or a refusal in words. `children`
- * draws the points once the list is there.
+ * The packing list of a cycle per pickup point (`packingList`): the query, the `list` once it is
+ * there and the `refusal` (ErrorResult) otherwise; `PackingListState` shows the latter in words.
  */
 export function usePackingList(cycleId: string) {
   const query = useQuery(PackingListQuery, { variables: { orderCycleId: cycleId } });
   const answer = query.data?.packingList;
   const list = answer?.__typename === "PackingList" ? answer : null;
   return { ...query, list, refusal: errorResultOf(answer) };
+}
+
+/** The packing list's loading, failure or refusal in words, until it is there. */
+export function PackingListState({ packing }: { packing: ReturnType<typeof usePackingList> }) {
+  return (
+    <>
+      <QueryStatus query={packing} hasData={!!packing.list || !!packing.refusal} />
+      {packing.refusal && <ErrorResultMessage error={packing.refusal} />}
+    </>
+  );
 }
 
 function PointSheet({
@@ -135,7 +145,8 @@ function PointSheet({
 export function PackingPage() {
   const { t, language } = useT();
   const { id = "" } = useParams();
-  const { list, refusal, loading, error, refetch } = usePackingList(id);
+  const packing = usePackingList(id);
+  const { list } = packing;
   return (
     <CycleFrame cycleId={id} moves={["PACKED", "DISPATCHED"]}>
       {(cycle) => (
@@ -152,13 +163,7 @@ export function PackingPage() {
               {t("intake.packing.csvAll")}
             </a>
           </div>
-          <QueryState
-            loading={loading}
-            error={error}
-            retry={() => void refetch()}
-            hasData={!!list || !!refusal}
-          />
-          {refusal && <ErrorResultMessage error={refusal} />}
+          <PackingListState packing={packing} />
           {list && list.pickupPoints.length === 0 && <p>{t("intake.packing.empty")}</p>}
           {list?.pickupPoints.map((point) => (
             <PointSheet

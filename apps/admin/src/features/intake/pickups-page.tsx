@@ -1,17 +1,12 @@
 import { useMutation } from "@apollo/client/react";
-import { QueryState } from "@nested/web-kit";
 import { useState } from "react";
 import { useParams } from "react-router";
-import {
-  type AdminErrorResult,
-  ErrorResultMessage,
-  errorResultOf,
-} from "../../components/error-result.js";
+import { type AdminErrorResult, errorResultOf } from "../../components/error-result.js";
 import { useT } from "../../i18n/index.js";
 import { type HeldRefusal, HeldRefusalMessage } from "./held-refusal.js";
 import { CycleFrame } from "./cycle-frame.js";
 import { DataName, ProductName } from "./names.js";
-import { type PackingPoint, usePackingList } from "./packing-page.js";
+import { type PackingPoint, PackingListState, usePackingList } from "./packing-page.js";
 import { MarkNoShowMutation, MarkPickedUpMutation, PackingListQuery } from "./queries.js";
 
 /**
@@ -152,7 +147,8 @@ function PointPickups({ point, canMark }: { point: PackingPoint; canMark: boolea
 export function PickupsPage() {
   const { t } = useT();
   const { id = "" } = useParams();
-  const { list, refusal, loading, error, refetch } = usePackingList(id);
+  const packing = usePackingList(id);
+  const { list } = packing;
   return (
     <CycleFrame cycleId={id} moves={["DISPATCHED", "DELIVERED"]}>
       {(cycle) => (
@@ -162,13 +158,7 @@ export function PickupsPage() {
           {cycle.state !== "DELIVERED" && (
             <p className="notice">{t("intake.pickups.notDelivered")}</p>
           )}
-          <QueryState
-            loading={loading}
-            error={error}
-            retry={() => void refetch()}
-            hasData={!!list || !!refusal}
-          />
-          {refusal && <ErrorResultMessage error={refusal} />}
+          <PackingListState packing={packing} />
           {list?.pickupPoints.map((point) => (
             <PointPickups
               key={point.pickupPointId}

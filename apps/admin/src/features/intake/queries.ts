@@ -1,48 +1,5 @@
 import { graphql } from "../../gql/index.js";
 
-/** The cycle the collection point works on: code, state and the states it may move to. */
-export const IntakeCycleQuery = graphql(`
-  query IntakeCycle($id: ID!) {
-    orderCycle(id: $id) {
-      __typename
-      ... on AdminOrderCycle {
-        id
-        code
-        state
-        nextStates
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
-    }
-  }
-`);
-
-/** Moves the cycle on (COLLECTING, PACKED, DISPATCHED, DELIVERED from these pages). */
-export const IntakeTransitionMutation = graphql(`
-  mutation IntakeTransition($id: ID!, $to: OrderCycleState!) {
-    transitionOrderCycle(id: $id, to: $to) {
-      __typename
-      ... on AdminOrderCycle {
-        id
-        state
-        nextStates
-      }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
-    }
-  }
-`);
-
 /** One page of the cycle's lots, by household code and product. */
 export const IntakeLotsQuery = graphql(`
   query IntakeLots($orderCycleId: ID!, $state: LotState, $page: PageInput!) {
@@ -104,16 +61,7 @@ export const RecordQualityCheckMutation = graphql(`
           reason
         }
       }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...RefusalFields
     }
   }
 `);
@@ -156,10 +104,17 @@ export const PackingListQuery = graphql(`
           }
         }
       }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...RefusalFields
+    }
+  }
+`);
+
+/** The orders a pickup mark changed, with their new state. */
+export const OrdersMarkedFields = graphql(`
+  fragment OrdersMarkedFields on OrdersMarked {
+    orders {
+      orderId
+      state
     }
   }
 `);
@@ -169,22 +124,8 @@ export const MarkPickedUpMutation = graphql(`
   mutation MarkOrdersPickedUp($orderIds: [ID!]!) {
     markOrdersPickedUp(orderIds: $orderIds) {
       __typename
-      ... on OrdersMarked {
-        orders {
-          orderId
-          state
-        }
-      }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...OrdersMarkedFields
+      ...RefusalFields
     }
   }
 `);
@@ -194,22 +135,8 @@ export const MarkNoShowMutation = graphql(`
   mutation MarkOrderNoShow($orderId: ID!) {
     markOrderNoShow(orderId: $orderId) {
       __typename
-      ... on OrdersMarked {
-        orders {
-          orderId
-          state
-        }
-      }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...OrdersMarkedFields
+      ...RefusalFields
     }
   }
 `);

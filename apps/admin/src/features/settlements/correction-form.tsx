@@ -1,6 +1,7 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { useT } from "../../i18n/index.js";
+import { TextAreaField, TextField } from "../../lib/form-fields.js";
 import { yuanToFen } from "./amounts.js";
 import { useSettlementCycles } from "./cycle-picker.js";
 import { AddCorrectionMutation } from "./documents.js";
@@ -76,25 +77,20 @@ export function CorrectionForm({
           ))}
         </select>
       </label>
-      <label>
-        {t("settlements.correction.amount")}
-        <input
-          name="amount"
-          inputMode="decimal"
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-        />
-      </label>
-      <label>
-        {t("settlements.correction.reason")}
-        <textarea
-          name="reason"
-          rows={2}
-          maxLength={500}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </label>
+      <TextField
+        label={t("settlements.correction.amount")}
+        name="amount"
+        inputMode="decimal"
+        value={amount}
+        onChange={setAmount}
+      />
+      <TextAreaField
+        label={t("settlements.correction.reason")}
+        name="reason"
+        maxLength={500}
+        value={reason}
+        onChange={setReason}
+      />
       <OutcomeMessage outcome={outcome} />
       <button type="submit" disabled={loading}>
         {t("settlements.correction.submit")}

@@ -5,7 +5,8 @@ import { useT } from "../../i18n/index.js";
 import { evictRootFields } from "../../lib/apollo.js";
 import { useViewer } from "../../lib/viewer.js";
 import type { CycleChoice } from "./cycle-picker.js";
-import { RecalculateMutation, TransitionCycleMutation } from "./documents.js";
+import { TransitionCycleMutation } from "../../lib/documents/cycle.js";
+import { RecalculateMutation } from "./documents.js";
 import { OutcomeMessage, useOutcome } from "./outcome.js";
 
 /** The cycle moves the settlements page offers (to roles holding cycle:manage). */

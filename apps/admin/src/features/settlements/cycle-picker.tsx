@@ -1,6 +1,6 @@
 import { useQuery } from "@apollo/client/react";
 import { pick } from "@nested/domain";
-import { QueryState } from "@nested/web-kit";
+import { QueryStatus } from "../../components/query-status.js";
 import { useT } from "../../i18n/index.js";
 import { SettlementCyclesQuery } from "./documents.js";
 
@@ -40,14 +40,7 @@ export function CyclePicker({
 }) {
   const { t } = useT();
   const { query, cycles, groupName } = useSettlementCycles();
-  const state = (
-    <QueryState
-      loading={query.loading}
-      error={query.error}
-      hasData={Boolean(query.data)}
-      retry={() => void query.refetch()}
-    />
-  );
+  const state = <QueryStatus query={query} hasData={Boolean(query.data)} />;
   if (!query.data) return state;
   if (cycles.length === 0) return <p className="muted">{t("settlements.noCycles")}</p>;
   return (

@@ -4,17 +4,11 @@ import { graphql } from "../../gql/index.js";
 export const SettlementCyclesQuery = graphql(`
   query SettlementCycles {
     producerGroups {
-      id
-      nameZh
-      nameEn
+      ...ProducerGroupNames
     }
     orderCycles(page: { skip: 0, take: 50 }) {
       items {
-        id
-        code
-        state
-        producerGroupId
-        deliveryOn
+        ...CycleFields
         nextStates
       }
     }
@@ -51,35 +45,26 @@ export const SettlementQuery = graphql(`
     settlement(id: $id) {
       __typename
       ... on Settlement {
-        id
+        ...SettlementStateFields
         orderCycleId
         householdCode
         householdVillage {
           nameZh
           nameEn
         }
-        state
         grossFen
         deductionsFen
         adjustmentsFen
         netFen
         correctsSettlementId
         calculatedAt
-        approvedAt
-        paidOn
-        paidMethod
-        payoutReference
-        acknowledgedAt
         deductions {
           id
           kind
           amountFen
         }
       }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...RefusalFields
     }
   }
 `);
@@ -101,28 +86,34 @@ export const ReconciliationQuery = graphql(`
         differenceFen
         correctionsFen
       }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...RefusalFields
     }
   }
 `);
 
-/** The fields of a settlement change's answer (every settlement mutation). */
+/**
+ * The fields of a settlement change's answer (approve, paid, acknowledged, disputed, resolved):
+ * its state and the day, method and reference of each step so far (dates DateTimeISO / LocalDate).
+ */
+export const SettlementStateFields = graphql(`
+  fragment SettlementStateFields on Settlement {
+    id
+    state
+    approvedAt
+    paidOn
+    paidMethod
+    payoutReference
+    acknowledgedAt
+  }
+`);
+
+/** SETTLING's CALCULATED → APPROVED. */
 export const ApproveSettlementMutation = graphql(`
   mutation ApproveSettlement($id: ID!) {
     approveSettlement(id: $id) {
       __typename
-      ... on Settlement {
-        id
-        state
-        approvedAt
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...SettlementStateFields
+      ...RefusalFields
     }
   }
 `);
@@ -137,23 +128,8 @@ export const MarkSettlementPaidMutation = graphql(`
   ) {
     markSettlementPaid(id: $id, method: $method, paidOn: $paidOn, reference: $reference) {
       __typename
-      ... on Settlement {
-        id
-        state
-        paidOn
-        paidMethod
-        payoutReference
-      }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...SettlementStateFields
+      ...RefusalFields
     }
   }
 `);
@@ -163,21 +139,8 @@ export const AcknowledgeSettlementMutation = graphql(`
   mutation AcknowledgeSettlement($id: ID!) {
     acknowledgeSettlement(id: $id) {
       __typename
-      ... on Settlement {
-        id
-        state
-        acknowledgedAt
-      }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...SettlementStateFields
+      ...RefusalFields
     }
   }
 `);
@@ -187,20 +150,8 @@ export const DisputeSettlementMutation = graphql(`
   mutation DisputeSettlement($id: ID!, $note: String!) {
     disputeSettlement(id: $id, note: $note) {
       __typename
-      ... on Settlement {
-        id
-        state
-      }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...SettlementStateFields
+      ...RefusalFields
     }
   }
 `);
@@ -210,20 +161,8 @@ export const ResolveDisputeMutation = graphql(`
   mutation ResolveSettlementDispute($id: ID!, $note: String!) {
     resolveSettlementDispute(id: $id, note: $note) {
       __typename
-      ... on Settlement {
-        id
-        state
-      }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...SettlementStateFields
+      ...RefusalFields
     }
   }
 `);
@@ -248,16 +187,7 @@ export const AddCorrectionMutation = graphql(`
         orderCycleId
         netFen
       }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...RefusalFields
     }
   }
 `);
@@ -272,28 +202,7 @@ export const RecalculateMutation = graphql(`
           id
         }
       }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
-    }
-  }
-`);
-
-/** Moves the cycle on (cycle:manage), for SETTLING and SETTLED from the settlements page. */
-export const TransitionCycleMutation = graphql(`
-  mutation SettlementCycleTransition($id: ID!, $to: OrderCycleState!) {
-    transitionOrderCycle(id: $id, to: $to) {
-      __typename
-      ... on AdminOrderCycle {
-        id
-        state
-        nextStates
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...RefusalFields
     }
   }
 `);
@@ -321,16 +230,7 @@ export const CreateFeeRuleMutation = graphql(`
       ... on FeeRule {
         id
       }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...RefusalFields
     }
   }
 `);
@@ -344,16 +244,7 @@ export const EndFeeRuleMutation = graphql(`
         id
         validTo
       }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...RefusalFields
     }
   }
 `);
@@ -387,16 +278,7 @@ export const RecordRefundMutation = graphql(`
         paymentState
         balanceFen
       }
-      ... on InvalidInputError {
-        problems {
-          field
-          message
-        }
-      }
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...RefusalFields
     }
   }
 `);

@@ -2,6 +2,7 @@ import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { useT } from "../../i18n/index.js";
 import { evictRootFields } from "../../lib/apollo.js";
+import { ChoiceField, TextField } from "../../lib/form-fields.js";
 import { percentToBasisPoints, shanghaiToday, yuanToFen } from "./amounts.js";
 import { CreateFeeRuleMutation } from "./documents.js";
 import { OutcomeMessage, useOutcome } from "./outcome.js";
@@ -57,57 +58,43 @@ export function FeeRuleForm({ producerGroupId }: { producerGroupId: string }) {
   return (
     <form className="stack narrow" onSubmit={submit} aria-labelledby="fee-rule-title">
       <h2 id="fee-rule-title">{t("settlements.fees.add")}</h2>
-      <label>
-        {t("settlements.fees.kind")}
-        <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-          {FEE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`settlements.kind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t("settlements.fees.basis")}
-        <select
-          name="basis"
-          value={basis}
-          onChange={(e) => setBasis(e.target.value as typeof basis)}
-        >
-          {BASES.map((b) => (
-            <option key={b} value={b}>
-              {t(`settlements.basis.${b}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {amountLabel}
-        <input
-          name="amount"
-          inputMode="decimal"
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-        />
-      </label>
-      <label>
-        {t("settlements.fees.validFrom")}
-        <input
-          name="validFrom"
-          type="date"
-          value={validFrom}
-          onChange={(e) => setValidFrom(e.target.value)}
-        />
-      </label>
-      <label>
-        {t("settlements.fees.validTo")}
-        <input
-          name="validTo"
-          type="date"
-          value={validTo}
-          onChange={(e) => setValidTo(e.target.value)}
-        />
-      </label>
+      <ChoiceField<(typeof FEE_KINDS)[number]>
+        label={t("settlements.fees.kind")}
+        name="kind"
+        values={FEE_KINDS}
+        value={kind}
+        onChange={setKind}
+        text={(k) => t(`settlements.kind.${k}`)}
+      />
+      <ChoiceField<(typeof BASES)[number]>
+        label={t("settlements.fees.basis")}
+        name="basis"
+        values={BASES}
+        value={basis}
+        onChange={setBasis}
+        text={(b) => t(`settlements.basis.${b}`)}
+      />
+      <TextField
+        label={amountLabel}
+        name="amount"
+        inputMode="decimal"
+        value={amount}
+        onChange={setAmount}
+      />
+      <TextField
+        label={t("settlements.fees.validFrom")}
+        name="validFrom"
+        type="date"
+        value={validFrom}
+        onChange={setValidFrom}
+      />
+      <TextField
+        label={t("settlements.fees.validTo")}
+        name="validTo"
+        type="date"
+        value={validTo}
+        onChange={setValidTo}
+      />
       <OutcomeMessage outcome={outcome} />
       <button type="submit" className="primary" disabled={loading}>
         {t("settlements.fees.add")}

@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { formatFen, localDate, percent } from "@nested/domain";
-import { QueryState } from "@nested/web-kit";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { QueryStatus } from "../../components/query-status.js";
 import { useT } from "../../i18n/index.js";
 import { evictRootFields } from "../../lib/apollo.js";
 import { shanghaiToday } from "./amounts.js";
@@ -89,12 +89,7 @@ export function FeeRulesPage() {
         </label>
       )}
       {!rules ? (
-        <QueryState
-          loading={query.loading}
-          error={query.error}
-          hasData={false}
-          retry={() => void query.refetch()}
-        />
+        <QueryStatus query={query} />
       ) : rules.length === 0 ? (
         <p className="muted">{t("settlements.fees.none")}</p>
       ) : (

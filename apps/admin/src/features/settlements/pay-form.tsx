@@ -5,7 +5,7 @@ import { isFutureDay, shanghaiToday } from "./amounts.js";
 import { MarkSettlementPaidMutation } from "./documents.js";
 import { refreshSettlements } from "./evict.js";
 import { OutcomeMessage, useOutcome } from "./outcome.js";
-import { type PaymentMethod, PaymentMethodSelect } from "./payment-method-select.js";
+import { type PaymentMethod, PaymentMethodSelect } from "../../components/payment-method-select.js";
 
 /**
  * Records an approved settlement's payout (settlement:pay): method, the business day it was paid

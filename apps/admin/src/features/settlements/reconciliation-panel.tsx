@@ -1,7 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { formatFen } from "@nested/domain";
-import { QueryState } from "@nested/web-kit";
 import { ErrorResultMessage, errorResultOf } from "../../components/error-result.js";
+import { QueryStatus } from "../../components/query-status.js";
 import { useT } from "../../i18n/index.js";
 import { ReconciliationQuery } from "./documents.js";
 
@@ -16,15 +16,7 @@ export function ReconciliationPanel({ orderCycleId }: { orderCycleId: string }) 
   const query = useQuery(ReconciliationQuery, { variables: { orderCycleId } });
   const answer = query.data?.reconciliation;
   const body = (() => {
-    if (!answer)
-      return (
-        <QueryState
-          loading={query.loading}
-          error={query.error}
-          hasData={false}
-          retry={() => void query.refetch()}
-        />
-      );
+    if (!answer) return <QueryStatus query={query} />;
     const refused = errorResultOf(answer);
     if (refused || answer.__typename !== "Reconciliation")
       return refused ? <ErrorResultMessage error={refused} /> : null;

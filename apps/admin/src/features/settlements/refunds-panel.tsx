@@ -1,12 +1,12 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { formatFen } from "@nested/domain";
-import { QueryState } from "@nested/web-kit";
 import { type FormEvent, useState } from "react";
+import { QueryStatus } from "../../components/query-status.js";
 import { useT } from "../../i18n/index.js";
 import { evictRootFields } from "../../lib/apollo.js";
 import { CreditOwedQuery, RecordRefundMutation } from "./documents.js";
 import { OutcomeMessage, useOutcome } from "./outcome.js";
-import { type PaymentMethod, PaymentMethodSelect } from "./payment-method-select.js";
+import { type PaymentMethod, PaymentMethodSelect } from "../../components/payment-method-select.js";
 
 /** An order's short code as the packing list prints it: the first 8 characters of its id. */
 function shortCode(orderId: string): string {
@@ -91,12 +91,7 @@ export function RefundsPanel({ orderCycleId }: { orderCycleId: string }) {
     <section className="stack" aria-labelledby="refunds-title">
       <h2 id="refunds-title">{t("settlements.refunds.title")}</h2>
       {!orders ? (
-        <QueryState
-          loading={query.loading}
-          error={query.error}
-          hasData={false}
-          retry={() => void query.refetch()}
-        />
+        <QueryStatus query={query} />
       ) : orders.length === 0 ? (
         <p className="muted">{t("settlements.refunds.none")}</p>
       ) : (

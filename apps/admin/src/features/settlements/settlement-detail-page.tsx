@@ -1,8 +1,8 @@
 import { useQuery } from "@apollo/client/react";
 import { dateTime, formatFen, localDate, pick } from "@nested/domain";
-import { QueryState } from "@nested/web-kit";
 import { Link, useParams } from "react-router";
 import { ErrorResultMessage, errorResultOf } from "../../components/error-result.js";
+import { QueryStatus } from "../../components/query-status.js";
 import { useT } from "../../i18n/index.js";
 import { SettlementQuery } from "./documents.js";
 import { SettlementActions } from "./settlement-actions.js";
@@ -25,15 +25,7 @@ export function SettlementDetailPage() {
   const { id = "" } = useParams();
   const query = useQuery(SettlementQuery, { variables: { id } });
   const answer = query.data?.settlement;
-  if (!answer)
-    return (
-      <QueryState
-        loading={query.loading}
-        error={query.error}
-        hasData={false}
-        retry={() => void query.refetch()}
-      />
-    );
+  if (!answer) return <QueryStatus query={query} />;
   const refused = errorResultOf(answer);
   if (refused || answer.__typename !== "Settlement")
     return (
@@ -54,10 +46,7 @@ export function SettlementDetailPage() {
     ],
     [t("settlements.detail.approvedAt"), s.approvedAt ? dateTime(s.approvedAt, language) : none],
     [t("settlements.detail.paidOn"), s.paidOn ? localDate(s.paidOn, language) : none],
-    [
-      t("settlements.detail.paidMethod"),
-      s.paidMethod ? t(`settlements.method.${s.paidMethod}`) : none,
-    ],
+    [t("settlements.detail.paidMethod"), s.paidMethod ? t(`paymentMethod.${s.paidMethod}`) : none],
     [t("settlements.detail.reference"), s.payoutReference ?? none],
     [
       t("settlements.detail.acknowledgedAt"),

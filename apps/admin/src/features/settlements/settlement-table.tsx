@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { formatFen } from "@nested/domain";
-import { QueryState } from "@nested/web-kit";
 import { useState } from "react";
 import { Link } from "react-router";
 import { Pager } from "../../components/pager.js";
+import { QueryStatus } from "../../components/query-status.js";
 import { useT } from "../../i18n/index.js";
 import { evictRootFields } from "../../lib/apollo.js";
 import { useViewer } from "../../lib/viewer.js";
@@ -37,15 +37,7 @@ export function SettlementTable({
     update: (cache) => evictRootFields(cache, ["reconciliation", "settlement"]),
   });
   const list = query.data?.settlements;
-  if (!list)
-    return (
-      <QueryState
-        loading={query.loading}
-        error={query.error}
-        hasData={false}
-        retry={() => void query.refetch()}
-      />
-    );
+  if (!list) return <QueryStatus query={query} />;
   if (list.totalItems === 0) return <p className="muted">{t("settlements.noSettlements")}</p>;
   const kinds = FEE_KINDS.filter((k) =>
     list.items.some((s) => s.deductions.some((d) => d.kind === k)),

@@ -45,12 +45,6 @@ export const strings = {
       DISPUTED: "有异议",
       ADJUSTED: "已处理异议",
     },
-    method: {
-      WECHAT_PAY: "微信支付",
-      ALIPAY: "支付宝",
-      BANK_TRANSFER: "银行转账",
-      CASH: "现金",
-    },
     cycleStates: {
       DRAFT: "草稿",
       DECLARING: "申报中",
@@ -215,12 +209,6 @@ export const strings = {
       ACKNOWLEDGED: "Acknowledged",
       DISPUTED: "Disputed",
       ADJUSTED: "Dispute resolved",
-    },
-    method: {
-      WECHAT_PAY: "WeChat Pay",
-      ALIPAY: "Alipay",
-      BANK_TRANSFER: "Bank transfer",
-      CASH: "Cash",
     },
     cycleStates: {
       DRAFT: "Draft",

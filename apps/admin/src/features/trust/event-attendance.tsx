@@ -2,6 +2,7 @@ import { useMutation } from "@apollo/client/react";
 import { useState } from "react";
 import { type AdminErrorResult, ErrorResultMessage } from "../../components/error-result.js";
 import type { TrustEventFieldsFragment } from "../../gql/graphql.js";
+import { RowsTable } from "../../components/paged-table.js";
 import { useT } from "../../i18n/index.js";
 import { SavedNotice } from "../../lib/form-fields.js";
 import { refusalOf, settle } from "../../lib/outcome.js";
@@ -33,52 +34,46 @@ export function EventAttendance({ event }: { event: TrustEventFieldsFragment }) 
   return (
     <section className="stack" aria-labelledby="event-attendance">
       <h2 id="event-attendance">{t("trust.attendance.title")}</h2>
-      {event.signUps.length === 0 ? (
-        <p className="muted">{t("trust.attendance.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t("trust.attendance.household")}</th>
-                <th className="num">{t("trust.attendance.people")}</th>
-                <th>{t("trust.attendance.state")}</th>
-                <th id="attended-head">{t("trust.attendance.attended")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {event.signUps.map((s) => (
-                <tr key={s.id}>
-                  <td id={`signup-${s.id}`} lang="zh-CN">
-                    {s.consumerHouseholdName}
-                  </td>
-                  <td className="num">{s.people}</td>
-                  <td>{t(`trust.attendance.states.${s.state}`)}</td>
-                  <td>
-                    {s.state !== "CANCELLED" && (
-                      <input
-                        type="checkbox"
-                        className="big-check"
-                        aria-labelledby={`attended-head signup-${s.id}`}
-                        checked={came.has(s.id)}
-                        onChange={(e) => {
-                          setSaved(false);
-                          setCame((previous) => {
-                            const next = new Set(previous);
-                            if (e.target.checked) next.add(s.id);
-                            else next.delete(s.id);
-                            return next;
-                          });
-                        }}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RowsTable
+        items={event.signUps}
+        empty={t("trust.attendance.none")}
+        head={
+          <>
+            <th>{t("trust.attendance.household")}</th>
+            <th className="num">{t("trust.attendance.people")}</th>
+            <th>{t("trust.attendance.state")}</th>
+            <th id="attended-head">{t("trust.attendance.attended")}</th>
+          </>
+        }
+        row={(s) => (
+          <tr key={s.id}>
+            <td id={`signup-${s.id}`} lang="zh-CN">
+              {s.consumerHouseholdName}
+            </td>
+            <td className="num">{s.people}</td>
+            <td>{t(`trust.attendance.states.${s.state}`)}</td>
+            <td>
+              {s.state !== "CANCELLED" && (
+                <input
+                  type="checkbox"
+                  className="big-check"
+                  aria-labelledby={`attended-head signup-${s.id}`}
+                  checked={came.has(s.id)}
+                  onChange={(e) => {
+                    setSaved(false);
+                    setCame((previous) => {
+                      const next = new Set(previous);
+                      if (e.target.checked) next.add(s.id);
+                      else next.delete(s.id);
+                      return next;
+                    });
+                  }}
+                />
+              )}
+            </td>
+          </tr>
+        )}
+      />
       {refusal && <ErrorResultMessage error={refusal} />}
       <SavedNotice show={saved}>{t("trust.attendance.saved")}</SavedNotice>
       {live.length > 0 && (

@@ -1,5 +1,6 @@
 import type { TrustEventKind } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
+import { ChoiceField } from "../../lib/form-fields.js";
 
 /** The kinds of trust event, in the order staff plan them. */
 export const TRUST_EVENT_KINDS: readonly TrustEventKind[] = [
@@ -22,20 +23,14 @@ export function KindSelect({
 }) {
   const { t } = useT();
   return (
-    <label>
-      {label}
-      <select
-        name="kind"
-        value={value}
-        onChange={(e) => onChange(e.target.value as TrustEventKind | "")}
-      >
-        {anyLabel && <option value="">{anyLabel}</option>}
-        {TRUST_EVENT_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t(`trust.kind.${k}`)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ChoiceField<TrustEventKind>
+      label={label}
+      name="kind"
+      values={TRUST_EVENT_KINDS}
+      value={value}
+      onChange={onChange}
+      text={(k) => t(`trust.kind.${k}`)}
+      anyLabel={anyLabel}
+    />
   );
 }

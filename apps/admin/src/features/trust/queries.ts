@@ -25,17 +25,6 @@ export const TrustEventsQuery = graphql(`
   }
 `);
 
-/** The producer groups the caller works for, to choose an event's group. */
-export const TrustGroupsQuery = graphql(`
-  query TrustGroups {
-    producerGroups {
-      id
-      nameZh
-      nameEn
-    }
-  }
-`);
-
 /** Every field of a trust event that its page shows and edits. */
 export const TrustEventFields = graphql(`
   fragment TrustEventFields on TrustEvent {
@@ -77,10 +66,7 @@ export const TrustEventQuery = graphql(`
     trustEvent(id: $id) {
       __typename
       ...TrustEventFields
-      ... on ErrorResult {
-        errorCode
-        message
-      }
+      ...RefusalFields
     }
   }
 `);

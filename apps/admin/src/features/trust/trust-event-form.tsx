@@ -2,7 +2,7 @@ import type { AdminErrorResult } from "../../components/error-result.js";
 import { FormFooter, useDraftForm } from "../../lib/draft-form.js";
 import type { TrustEventKind } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
-import { TextField } from "../../lib/form-fields.js";
+import { TextAreaField, TextField } from "../../lib/form-fields.js";
 import { shanghaiInputToIso } from "../../lib/shanghai-time.js";
 import { wholeNumber } from "../../lib/whole-number.js";
 import { KindSelect } from "./kind-select.js";
@@ -52,7 +52,7 @@ export function TrustEventForm({
   save(fields: TrustEventFieldsInput, draft: TrustEventDraft): Promise<AdminErrorResult | null>;
 }) {
   const { t } = useT();
-  const { draft, set, refusal, busy, onSubmit } = useDraftForm(initial);
+  const { draft, set, field, refusal, busy, onSubmit } = useDraftForm(initial);
   const isVisit = draft.kind === "VILLAGE_VISIT";
   const startsAt = shanghaiInputToIso(draft.startsAt);
   const endsAt = shanghaiInputToIso(draft.endsAt);
@@ -106,45 +106,15 @@ export function TrustEventForm({
           />
         </div>
       )}
-      <TextField
-        label={t("trust.form.titleZh")}
-        name="titleZh"
-        lang="zh-CN"
-        value={draft.titleZh}
-        onChange={(v) => set("titleZh", v)}
-      />
-      <TextField
-        label={t("trust.form.titleEn")}
-        name="titleEn"
-        lang="en"
-        value={draft.titleEn}
-        onChange={(v) => set("titleEn", v)}
-      />
+      <TextField label={t("trust.form.titleZh")} {...field("titleZh")} lang="zh-CN" />
+      <TextField label={t("trust.form.titleEn")} {...field("titleEn")} lang="en" />
       <div className="row">
-        <TextField
-          label={t("trust.form.startsAt")}
-          name="startsAt"
-          type="datetime-local"
-          value={draft.startsAt}
-          onChange={(v) => set("startsAt", v)}
-        />
-        <TextField
-          label={t("trust.form.endsAt")}
-          name="endsAt"
-          type="datetime-local"
-          value={draft.endsAt}
-          onChange={(v) => set("endsAt", v)}
-        />
+        <TextField label={t("trust.form.startsAt")} {...field("startsAt")} type="datetime-local" />
+        <TextField label={t("trust.form.endsAt")} {...field("endsAt")} type="datetime-local" />
       </div>
       {isVisit && (
         <>
-          <TextField
-            label={t("trust.form.capacity")}
-            name="capacity"
-            inputMode="numeric"
-            value={draft.capacity}
-            onChange={(v) => set("capacity", v)}
-          />
+          <TextField label={t("trust.form.capacity")} {...field("capacity")} inputMode="numeric" />
           <label className="check">
             <input
               type="checkbox"
@@ -156,15 +126,7 @@ export function TrustEventForm({
           </label>
         </>
       )}
-      <label>
-        {t("trust.form.notes")}
-        <textarea
-          name="notes"
-          rows={3}
-          value={draft.notes}
-          onChange={(e) => set("notes", e.target.value)}
-        />
-      </label>
+      <TextAreaField label={t("trust.form.notes")} {...field("notes")} rows={3} />
       <FormFooter refusal={refusal} busy={busy} label={submitLabel} />
     </form>
   );

@@ -1,17 +1,14 @@
 import { useQuery } from "@apollo/client/react";
 import { dateTime, pick } from "@nested/domain";
-import { QueryState } from "@nested/web-kit";
 import { useState } from "react";
 import { Link } from "react-router";
-import { Pager } from "../../components/pager.js";
+import { PagedTable } from "../../components/paged-table.js";
 import type { TrustEventKind } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
 import { langOf } from "../../lib/lang-of.js";
 import { usePagedFilter } from "../../lib/paged-filter.js";
 import { KindSelect } from "./kind-select.js";
 import { TrustEventsQuery } from "./queries.js";
-
-const TAKE = 20;
 
 /** Where an event stands at instant `now` (ms): cancelled, held (ended) or planned. */
 export function eventState(
@@ -25,12 +22,13 @@ export function eventState(
 /** The trust events of the caller's groups, latest start first, filtered by kind. */
 export function TrustEventList() {
   const { t, language } = useT();
-  const { skip, setSkip, refilter } = usePagedFilter();
+  const pages = usePagedFilter();
+  const { page, refilter } = pages;
   const [kind, setKind] = useState<TrustEventKind | "">("");
-  const { data, loading, error, refetch } = useQuery(TrustEventsQuery, {
-    variables: { filter: kind ? { kind } : null, page: { skip, take: TAKE } },
+  const query = useQuery(TrustEventsQuery, {
+    variables: { filter: kind ? { kind } : null, page },
   });
-  const list = data?.trustEvents;
+  const list = query.data?.trustEvents;
   const now = Date.now();
   return (
     <section className="stack">
@@ -47,45 +45,39 @@ export function TrustEventList() {
           onChange={refilter(setKind)}
         />
       </div>
-      <QueryState loading={loading} error={error} retry={() => void refetch()} hasData={!!list} />
-      {list && list.items.length === 0 && <p className="muted">{t("table.empty")}</p>}
-      {list && list.items.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t("trust.col.title")}</th>
-                <th>{t("trust.col.kind")}</th>
-                <th>{t("trust.col.when")}</th>
-                <th>{t("trust.col.village")}</th>
-                <th className="num">{t("trust.col.places")}</th>
-                <th>{t("trust.col.state")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((e) => (
-                <tr key={e.id}>
-                  <td lang={langOf(pick(language, e.titleZh, e.titleEn))}>
-                    <Link to={e.id}>{pick(language, e.titleZh, e.titleEn)}</Link>
-                  </td>
-                  <td>{t(`trust.kind.${e.kind}`)}</td>
-                  <td>
-                    {dateTime(e.startsAt, language)} – {dateTime(e.endsAt, language)}
-                  </td>
-                  <td lang={langOf(pick(language, e.village.nameZh, e.village.nameEn))}>
-                    {pick(language, e.village.nameZh, e.village.nameEn)}
-                  </td>
-                  <td className="num">
-                    {e.capacity == null ? t("trust.noLimit") : `${e.placesLeft} / ${e.capacity}`}
-                  </td>
-                  <td>{t(`trust.${eventState(e, now)}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {list && <Pager skip={skip} take={TAKE} total={list.totalItems} onSkip={setSkip} />}
+      <PagedTable
+        query={query}
+        list={list}
+        pages={pages}
+        head={
+          <>
+            <th>{t("trust.col.title")}</th>
+            <th>{t("trust.col.kind")}</th>
+            <th>{t("trust.col.when")}</th>
+            <th>{t("trust.col.village")}</th>
+            <th className="num">{t("trust.col.places")}</th>
+            <th>{t("trust.col.state")}</th>
+          </>
+        }
+        row={(e) => (
+          <tr key={e.id}>
+            <td lang={langOf(pick(language, e.titleZh, e.titleEn))}>
+              <Link to={e.id}>{pick(language, e.titleZh, e.titleEn)}</Link>
+            </td>
+            <td>{t(`trust.kind.${e.kind}`)}</td>
+            <td>
+              {dateTime(e.startsAt, language)} – {dateTime(e.endsAt, language)}
+            </td>
+            <td lang={langOf(pick(language, e.village.nameZh, e.village.nameEn))}>
+              {pick(language, e.village.nameZh, e.village.nameEn)}
+            </td>
+            <td className="num">
+              {e.capacity == null ? t("trust.noLimit") : `${e.placesLeft} / ${e.capacity}`}
+            </td>
+            <td>{t(`trust.${eventState(e, now)}`)}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -5,14 +5,15 @@ import { Link, useNavigate } from "react-router";
 import { evictRootFields } from "../../lib/apollo.js";
 import { refusalOf, settle } from "../../lib/outcome.js";
 import { useT } from "../../i18n/index.js";
-import { CreateTrustEventMutation, TrustGroupsQuery } from "./queries.js";
+import { ProducerGroupChoicesQuery } from "../../lib/documents/producer-groups.js";
+import { CreateTrustEventMutation } from "./queries.js";
 import { TrustEventForm } from "./trust-event-form.js";
 
 /** A new trust event of one of the caller's groups; goes on to its page once created. */
 export function TrustEventNew() {
   const { t, language } = useT();
   const navigate = useNavigate();
-  const groups = useQuery(TrustGroupsQuery);
+  const groups = useQuery(ProducerGroupChoicesQuery);
   const [create] = useMutation(CreateTrustEventMutation, {
     update: (cache) => evictRootFields(cache, ["trustEvents"]),
   });

@@ -3,6 +3,7 @@ import { dateTime } from "@nested/domain";
 import { useState } from "react";
 import { type AdminErrorResult, ErrorResultMessage } from "../../components/error-result.js";
 import type { PartnerDetailFieldsFragment } from "../../gql/graphql.js";
+import { RowsTable } from "../../components/paged-table.js";
 import { useT } from "../../i18n/index.js";
 import { refusalOf, settle } from "../../lib/outcome.js";
 import { IssueApiKeyMutation, PartnerQuery, RevokeApiKeyMutation } from "./queries.js";
@@ -47,52 +48,46 @@ export function ApiKeys({ partner }: { partner: PartnerDetailFieldsFragment }) {
     <section className="stack" aria-labelledby="keys-title">
       <h2 id="keys-title">{t("users.keys.title")}</h2>
       {secret && <IssuedKey secret={secret} onDone={() => setSecret(null)} />}
-      {partner.apiKeys.length === 0 ? (
-        <p className="muted">{t("users.keys.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t("users.keys.prefix")}</th>
-                <th>{t("users.keys.createdAt")}</th>
-                <th>{t("users.keys.lastUsedAt")}</th>
-                <th>{t("users.keys.state")}</th>
-                <th>{t("users.col.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {partner.apiKeys.map((k) => (
-                <tr key={k.id}>
-                  <td>
-                    <code>{k.prefix}…</code>
-                  </td>
-                  <td>{dateTime(k.createdAt, language)}</td>
-                  <td>{k.lastUsedAt ? dateTime(k.lastUsedAt, language) : t("users.keys.never")}</td>
-                  <td>
-                    {k.revokedAt
-                      ? t("users.keys.revoked", { when: dateTime(k.revokedAt, language) })
-                      : t("users.keys.valid")}
-                  </td>
-                  <td>
-                    {!k.revokedAt && (
-                      <button
-                        type="button"
-                        className="danger"
-                        disabled={revoking.loading}
-                        aria-label={`${t("users.keys.revoke")} ${k.prefix}`}
-                        onClick={() => revokeKey(k.id, k.prefix)}
-                      >
-                        {t("users.keys.revoke")}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RowsTable
+        items={partner.apiKeys}
+        empty={t("users.keys.none")}
+        head={
+          <>
+            <th>{t("users.keys.prefix")}</th>
+            <th>{t("users.keys.createdAt")}</th>
+            <th>{t("users.keys.lastUsedAt")}</th>
+            <th>{t("users.keys.state")}</th>
+            <th>{t("users.col.actions")}</th>
+          </>
+        }
+        row={(k) => (
+          <tr key={k.id}>
+            <td>
+              <code>{k.prefix}…</code>
+            </td>
+            <td>{dateTime(k.createdAt, language)}</td>
+            <td>{k.lastUsedAt ? dateTime(k.lastUsedAt, language) : t("users.keys.never")}</td>
+            <td>
+              {k.revokedAt
+                ? t("users.keys.revoked", { when: dateTime(k.revokedAt, language) })
+                : t("users.keys.valid")}
+            </td>
+            <td>
+              {!k.revokedAt && (
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={revoking.loading}
+                  aria-label={`${t("users.keys.revoke")} ${k.prefix}`}
+                  onClick={() => revokeKey(k.id, k.prefix)}
+                >
+                  {t("users.keys.revoke")}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
       {refusal && <ErrorResultMessage error={refusal} />}
       <div className="row">
         <button type="button" className="primary" disabled={issuing.loading} onClick={issueKey}>

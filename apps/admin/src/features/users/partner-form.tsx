@@ -35,7 +35,7 @@ export function PartnerForm({
   save(input: PartnerInput): Promise<AdminErrorResult | null>;
 }) {
   const { t } = useT();
-  const { draft, set, refusal, busy, onSubmit } = useDraftForm(initial);
+  const { draft, set, field, refusal, busy, onSubmit } = useDraftForm(initial);
   const k = wholeNumber(draft.suppressionK);
   const submit = onSubmit(
     () =>
@@ -50,19 +50,8 @@ export function PartnerForm({
   return (
     <form className="stack narrow-form" onSubmit={submit}>
       <div className="row">
-        <TextField
-          label={t("users.partners.name")}
-          name="partnerName"
-          value={draft.name}
-          onChange={(v) => set("name", v)}
-        />
-        <TextField
-          label={t("users.partners.k")}
-          name="suppressionK"
-          inputMode="numeric"
-          value={draft.suppressionK}
-          onChange={(v) => set("suppressionK", v)}
-        />
+        <TextField label={t("users.partners.name")} {...field("name", "partnerName")} />
+        <TextField label={t("users.partners.k")} {...field("suppressionK")} inputMode="numeric" />
       </div>
       <GroupChecks
         legend={t("users.partners.groups")}

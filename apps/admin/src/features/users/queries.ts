@@ -32,9 +32,7 @@ export const UsersQuery = graphql(`
 export const UserChoicesQuery = graphql(`
   query UserChoices {
     producerGroups {
-      id
-      nameZh
-      nameEn
+      ...ProducerGroupNames
     }
     partnerOrganisations {
       id

@@ -1,5 +1,6 @@
 import type { Role } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
+import { ChoiceField } from "../../lib/form-fields.js";
 import { langOf } from "../../lib/lang-of.js";
 
 /** The project-side roles an admin gives (consumers register themselves in the shop). */
@@ -26,17 +27,15 @@ export function RoleSelect({
 }) {
   const { t } = useT();
   return (
-    <label>
-      {label}
-      <select name="role" value={value} onChange={(e) => onChange(e.target.value as Role | "")}>
-        {anyLabel && <option value="">{anyLabel}</option>}
-        {roles.map((r) => (
-          <option key={r} value={r}>
-            {t(`role.${r}`)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ChoiceField<Role>
+      label={label}
+      name="role"
+      values={roles}
+      value={value}
+      onChange={onChange}
+      text={(r) => t(`role.${r}`)}
+      anyLabel={anyLabel}
+    />
   );
 }
 

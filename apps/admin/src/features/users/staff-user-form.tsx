@@ -34,7 +34,7 @@ export function StaffUserForm({
   partners: readonly { id: string; name: string }[];
 }) {
   const { t } = useT();
-  const { draft, setDraft, set, refusal, busy, onSubmit } = useDraftForm(EMPTY_STAFF_USER);
+  const { draft, setDraft, set, field, refusal, busy, onSubmit } = useDraftForm(EMPTY_STAFF_USER);
   const [created, setCreated] = useState("");
   const [create] = useMutation(CreateStaffUserMutation, {
     update: (cache) => evictRootFields(cache, ["users"]),
@@ -69,12 +69,7 @@ export function StaffUserForm({
     <form className="stack narrow-form" onSubmit={submit} aria-labelledby="new-user-title">
       <h2 id="new-user-title">{t("users.create.title")}</h2>
       <div className="row">
-        <TextField
-          label={t("users.create.displayName")}
-          name="displayName"
-          value={draft.displayName}
-          onChange={(v) => set("displayName", v)}
-        />
+        <TextField label={t("users.create.displayName")} {...field("displayName")} />
         <RoleSelect
           label={t("users.role")}
           roles={STAFF_ROLES}
@@ -85,26 +80,16 @@ export function StaffUserForm({
       <div className="row">
         <TextField
           label={t("users.create.email")}
-          name="email"
+          {...field("email")}
           type="email"
           autoComplete="off"
-          value={draft.email}
-          onChange={(v) => set("email", v)}
         />
-        <TextField
-          label={t("users.create.phone")}
-          name="phone"
-          type="tel"
-          value={draft.phone}
-          onChange={(v) => set("phone", v)}
-        />
+        <TextField label={t("users.create.phone")} {...field("phone")} type="tel" />
         <TextField
           label={t("users.create.password")}
-          name="password"
+          {...field("password")}
           type="password"
           autoComplete="new-password"
-          value={draft.password}
-          onChange={(v) => set("password", v)}
         />
       </div>
       {worksForGroups(draft.role) && (

@@ -1,9 +1,8 @@
 import { useQuery } from "@apollo/client/react";
 import { dateOnly } from "@nested/domain";
-import { QueryState } from "@nested/web-kit";
 import { Fragment, useState } from "react";
 import { Link } from "react-router";
-import { Pager } from "../../components/pager.js";
+import { PagedTable } from "../../components/paged-table.js";
 import type { Role } from "../../gql/graphql.js";
 import { useT } from "../../i18n/index.js";
 import { usePagedFilter } from "../../lib/paged-filter.js";
@@ -15,7 +14,6 @@ import { RoleSelect } from "./role-select.js";
 import { StaffUserForm } from "./staff-user-form.js";
 import { UserEditor } from "./user-editor.js";
 
-const TAKE = 20;
 const ALL_ROLES: readonly Role[] = ["CONSUMER", "STAFF", "FINANCE", "ADMIN", "PARTNER"];
 
 /**
@@ -24,17 +22,18 @@ const ALL_ROLES: readonly Role[] = ["CONSUMER", "STAFF", "FINANCE", "ADMIN", "PA
  */
 export function UserList() {
   const { t, language } = useT();
-  const { skip, setSkip, refilter } = usePagedFilter();
+  const pages = usePagedFilter();
+  const { page, refilter } = pages;
   const [search, setSearch] = useState("");
   const [role, setRole] = useState<Role | "">("");
   const [open, setOpen] = useState<string | null>(null);
-  const { data, loading, error, refetch } = useQuery(UsersQuery, {
-    variables: { search: search.trim() || null, role: role || null, page: { skip, take: TAKE } },
+  const query = useQuery(UsersQuery, {
+    variables: { search: search.trim() || null, role: role || null, page },
   });
   const choices = useQuery(UserChoicesQuery);
   const groups = choices.data?.producerGroups ?? [];
   const partners = choices.data?.partnerOrganisations ?? [];
-  const list = data?.users;
+  const list = query.data?.users;
   return (
     <section className="stack">
       <h1>{t("users.title")}</h1>
@@ -58,71 +57,65 @@ export function UserList() {
           onChange={refilter(setRole)}
         />
       </div>
-      <QueryState loading={loading} error={error} retry={() => void refetch()} hasData={!!list} />
-      {list && list.items.length === 0 && <p className="muted">{t("table.empty")}</p>}
-      {list && list.items.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
+      <PagedTable
+        query={query}
+        list={list}
+        pages={pages}
+        head={
+          <>
+            <th>{t("users.col.name")}</th>
+            <th>{t("users.col.contact")}</th>
+            <th>{t("users.col.role")}</th>
+            <th>{t("users.col.groups")}</th>
+            <th>{t("users.col.state")}</th>
+            <th>{t("users.col.actions")}</th>
+          </>
+        }
+        row={(u) => (
+          <Fragment key={u.id}>
+            <tr>
+              <td id={`user-name-${u.id}`} lang={langOf(u.displayName)}>
+                {u.displayName}
+              </td>
+              <td>
+                {u.email && <div>{u.email}</div>}
+                {u.phone && <div>{u.phone}</div>}
+              </td>
+              <td>{t(`role.${u.role}`)}</td>
+              <td>
+                {u.role === "ADMIN"
+                  ? t("users.allGroups")
+                  : groupNames(u.producerGroupIds, groups, language)}
+              </td>
+              <td>
+                {u.active
+                  ? t("users.active")
+                  : t("users.inactive", {
+                      day: u.disabledAt ? dateOnly(u.disabledAt, language) : "",
+                    })}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  aria-expanded={open === u.id}
+                  id={`user-manage-${u.id}`}
+                  aria-labelledby={`user-manage-${u.id} user-name-${u.id}`}
+                  onClick={() => setOpen(open === u.id ? null : u.id)}
+                >
+                  {open === u.id ? t("users.close") : t("users.manage")}
+                </button>
+              </td>
+            </tr>
+            {open === u.id && (
               <tr>
-                <th>{t("users.col.name")}</th>
-                <th>{t("users.col.contact")}</th>
-                <th>{t("users.col.role")}</th>
-                <th>{t("users.col.groups")}</th>
-                <th>{t("users.col.state")}</th>
-                <th>{t("users.col.actions")}</th>
+                <td colSpan={6}>
+                  <UserEditor user={u} groups={groups} partners={partners} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {list.items.map((u) => (
-                <Fragment key={u.id}>
-                  <tr>
-                    <td id={`user-name-${u.id}`} lang={langOf(u.displayName)}>
-                      {u.displayName}
-                    </td>
-                    <td>
-                      {u.email && <div>{u.email}</div>}
-                      {u.phone && <div>{u.phone}</div>}
-                    </td>
-                    <td>{t(`role.${u.role}`)}</td>
-                    <td>
-                      {u.role === "ADMIN"
-                        ? t("users.allGroups")
-                        : groupNames(u.producerGroupIds, groups, language)}
-                    </td>
-                    <td>
-                      {u.active
-                        ? t("users.active")
-                        : t("users.inactive", {
-                            day: u.disabledAt ? dateOnly(u.disabledAt, language) : "",
-                          })}
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        aria-expanded={open === u.id}
-                        id={`user-manage-${u.id}`}
-                        aria-labelledby={`user-manage-${u.id} user-name-${u.id}`}
-                        onClick={() => setOpen(open === u.id ? null : u.id)}
-                      >
-                        {open === u.id ? t("users.close") : t("users.manage")}
-                      </button>
-                    </td>
-                  </tr>
-                  {open === u.id && (
-                    <tr>
-                      <td colSpan={6}>
-                        <UserEditor user={u} groups={groups} partners={partners} />
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {list && <Pager skip={skip} take={TAKE} total={list.totalItems} onSkip={setSkip} />}
+            )}
+          </Fragment>
+        )}
+      />
       <StaffUserForm groups={groups} partners={partners} />
     </section>
   );

@@ -1,4 +1,4 @@
-import { graphql } from "../gql/index.js";
+import { graphql } from "../../gql/index.js";
 
 /**
  * The fields of any ErrorResult a register form shows (`...RefusalFields` in a mutation's
