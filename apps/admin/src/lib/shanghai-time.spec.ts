@@ -26,4 +26,12 @@ describe("Beijing time in forms", () => {
     // 15:59 UTC + 8 h = 23:59 the same day.
     expect(shanghaiDay(new Date("2026-06-14T15:59:00Z"))).toBe("2026-06-14");
   });
+
+  it("reads a typed time as UTC+8 across a month and year, and counts days ahead in Beijing", () => {
+    // 03:30 on the 1st in Shanghai is 19:30 UTC on the day before (month and year roll back).
+    expect(shanghaiInputToIso("2027-01-01T03:30")).toBe("2026-12-31T19:30:00.000Z");
+    // 15:59 UTC is 23:59 in Beijing on the 30th; three days later is 3 December.
+    expect(shanghaiDay(new Date("2026-11-30T15:59:00Z"), 3)).toBe("2026-12-03");
+    expect(shanghaiDay(new Date("2026-11-30T16:00:00Z"), 3)).toBe("2026-12-04");
+  });
 });

@@ -26,7 +26,7 @@ export function isoToShanghaiInput(iso: string): string {
   return new Date(new Date(iso).getTime() + OFFSET_MS).toISOString().slice(0, 16);
 }
 
-/** The business day (YYYY-MM-DD) in Beijing at instant `now`. */
-export function shanghaiDay(now: Date = new Date()): string {
-  return new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+/** The business day (YYYY-MM-DD) in Beijing at instant `now`, or `days` days after it. */
+export function shanghaiDay(now: Date = new Date(), days = 0): string {
+  return new Date(now.getTime() + OFFSET_MS + days * 86_400_000).toISOString().slice(0, 10);
 }

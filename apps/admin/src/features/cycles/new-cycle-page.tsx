@@ -11,7 +11,7 @@ import { useT } from "../../i18n/index.js";
 import { evictRootFields } from "../../lib/apollo.js";
 import { CreateCycleMutation } from "./documents.js";
 import { GroupChoice } from "./group-choice.js";
-import { shanghaiDay, shanghaiLocalToIso } from "./shanghai-time.js";
+import { shanghaiDay, shanghaiInputToIso } from "../../lib/shanghai-time.js";
 
 /**
  * A new DRAFT cycle of a group: code YYYY-MM and its dates, every time typed as Beijing time
@@ -42,8 +42,8 @@ export function NewCyclePage() {
           producerGroupId: groupId,
           code: code.trim(),
           declarationOpensOn,
-          opensAt: shanghaiLocalToIso(opensAt),
-          closesAt: shanghaiLocalToIso(closesAt),
+          opensAt: shanghaiInputToIso(opensAt),
+          closesAt: shanghaiInputToIso(closesAt),
           deliveryOn,
         },
       },
