@@ -265,6 +265,7 @@ export const MESSAGES = {
       referenceRecorded:
         "这个订单上已经记过一笔同样金额、同样方式、凭证号 {{reference}} 的付款，没有再记一次。",
       paidInFuture: "付款时间还没有到，不能填写以后的时间。",
+      paidBeforeOrder: "付款时间早于下单时间，请检查年份。",
       moreThanOwed: "这笔款超过了订单尚欠的金额（还欠 {{owed}} 分）。",
       invalidTransition: "订单付款状态不能从 {{from}} 变为 {{to}}（可变为：{{allowed}}）。",
     },
@@ -585,6 +586,7 @@ export const MESSAGES = {
       referenceRecorded:
         "This order already has a payment of this amount and method with reference {{reference}}; it was not recorded again.",
       paidInFuture: "The time of payment has not come yet; a later time cannot be entered.",
+      paidBeforeOrder: "The time of payment is before the order was placed; check the year.",
       moreThanOwed: "This is more than the order still owes ({{owed}} fen).",
       invalidTransition:
         "The order's payment cannot go from {{from}} to {{to}} (it may go to: {{allowed}}).",

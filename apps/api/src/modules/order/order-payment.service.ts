@@ -77,10 +77,23 @@ export async function recordPayment(
   return inRefusableTransaction(ctx, async (tx) => {
     const order = await scopedOrder(tx, input.orderId, true);
     if (!order) return new NotFoundError(t("payment.orderNotFound"));
-    // The same reference, amount and method again on one order is the same form sent twice;
-    // checked under the order's row lock, so two copies arriving together cannot both pass.
-    const copy = { orderId: order.id, reference: reference ?? "", amountFen: input.amountFen };
-    if (reference && (await tx.manager.existsBy(Payment, { ...copy, method: input.method })))
+    // Money cannot arrive for an order before it was placed (a mistyped year, 1900 or 2106).
+    if (input.paidAt && input.paidAt.getTime() < order.placedAt.getTime() - 60_000)
+      refuse(
+        new InvalidInputError(t("payment.inputRefused"), [
+          { field: "paidAt", message: t("payment.paidBeforeOrder") },
+        ]),
+      );
+    // The same reference (letter case and spaces aside), amount and method again on one order
+    // is the same form sent twice; checked under the order's row lock, so two copies arriving
+    // together cannot both pass.
+    const [{ copies }] = (await tx.manager.query(
+      `SELECT count(*)::int AS copies FROM payments
+        WHERE order_id = $1 AND amount_fen = $2 AND method = $3
+          AND upper(regexp_replace(reference, '\\s', '', 'g')) = upper(regexp_replace($4, '\\s', '', 'g'))`,
+      [order.id, input.amountFen, input.method, reference ?? ""],
+    )) as [{ copies: number }];
+    if (reference && copies > 0)
       refuse(
         new InvalidInputError(t("payment.inputRefused"), [
           { field: "reference", message: t("payment.referenceRecorded", { reference }) },

@@ -133,6 +133,13 @@ describe("a payment form sent twice", () => {
       ],
     });
     expect(await paymentsOf(order.id!)).toBe(1);
+    // Retyped with other letter case and spaces, it is still the same transfer: refused.
+    const retyped = await admin.data<{ recordPayment: { __typename: string } }>(RECORD_WITH, {
+      ...vars,
+      reference: "wx-4200 001234",
+    });
+    expect(retyped.recordPayment.__typename).toBe("InvalidInputError");
+    expect(await paymentsOf(order.id!)).toBe(1);
     // 4800 − 1000 = 3800 still owed: the rest under another number is taken and pays the order
     const rest = await admin.data<{ recordPayment: object }>(RECORD_WITH, {
       orderId: order.id,
@@ -143,7 +150,7 @@ describe("a payment form sent twice", () => {
     expect(await paymentState(order.id!)).toBe("PAID");
   });
 
-  it("refuses a time of payment still to come, recording nothing", async () => {
+  it("refuses a time of payment still to come or before the order, recording nothing", async () => {
     const consumer = shopAs(t, market.consumers[2]!.token);
     const order = await place(consumer, {
       orderCycleId: market.cycle.id,
@@ -163,6 +170,22 @@ describe("a payment form sent twice", () => {
         {
           field: "paidAt",
           message: "The time of payment has not come yet; a later time cannot be entered.",
+        },
+      ],
+    });
+    expect(await paymentsOf(order.id!)).toBe(0);
+    // A year mistyped the other way: paid in 1900, long before the order was placed.
+    const early = await admin.data<{ recordPayment: object }>(RECORD_WITH, {
+      orderId: order.id,
+      amountFen: 1600,
+      paidAt: "1900-06-01T02:00:00.000Z",
+    });
+    expect(early.recordPayment).toEqual({
+      __typename: "InvalidInputError",
+      problems: [
+        {
+          field: "paidAt",
+          message: "The time of payment is before the order was placed; check the year.",
         },
       ],
     });
