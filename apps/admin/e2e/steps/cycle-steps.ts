@@ -240,7 +240,11 @@ export async function publishOffersAndOpen(c: CycleRun): Promise<void> {
 }
 
 /** Places the three orders of {@link ORDERS} through the Shop API, as the consumers. */
-async function placeShopOrders(c: CycleRun): Promise<void> {
+/**
+ * Places ORDERS through the Shop API as their consumers; answers, per order, the consumer
+ * household's name and the pickup point's name, as the orders page should show them.
+ */
+async function placeShopOrders(c: CycleRun): Promise<{ consumer: string; pickupPoint: string }[]> {
   const origin = c.run.server.origin;
   const shop = <T>(query: string, variables: Record<string, unknown>, token?: string) =>
     shopGraphql<T>(origin, query, variables, token);
@@ -252,10 +256,11 @@ async function placeShopOrders(c: CycleRun): Promise<void> {
     { id: c.cycleId },
   );
   const offerOf = (name: string) => offers.items.find((o) => o.variant.nameZh === name)!.id;
-  const { pickupPoints } = await shop<{ pickupPoints: { id: string }[] }>(
-    `query($g: ID) { pickupPoints(producerGroupId: $g) { id } }`,
+  const { pickupPoints } = await shop<{ pickupPoints: { id: string; nameZh: string }[] }>(
+    `query($g: ID) { pickupPoints(producerGroupId: $g) { id nameZh } }`,
     { g: c.producerGroupId },
   );
+  const placed: { consumer: string; pickupPoint: string }[] = [];
   for (const [i, order] of ORDERS.entries()) {
     const { signIn } = await shop<{ signIn: { token?: string; message?: string } }>(
       `mutation($login: String!, $password: String!) {
@@ -282,14 +287,24 @@ async function placeShopOrders(c: CycleRun): Promise<void> {
       signIn.token,
     );
     expect(placeOrder).toEqual({ __typename: "Order" });
+    const { myHouseholdProfile } = await shop<{ myHouseholdProfile: { displayName: string } }>(
+      `{ myHouseholdProfile { displayName } }`,
+      {},
+      signIn.token,
+    );
+    placed.push({
+      consumer: myHouseholdProfile.displayName,
+      pickupPoint: pickupPoints[i % pickupPoints.length]!.nameZh,
+    });
   }
+  return placed;
 }
 
 /** Shows the cycle's orders (placed through the shop API) and records their payments in full. */
 export async function recordPayments(c: CycleRun): Promise<void> {
   const { run } = c;
   const { page } = run;
-  await placeShopOrders(c);
+  const placed = await placeShopOrders(c);
   await run.signOut();
   await run.signIn(FINANCE);
   await page.goto(run.url(`/cycles/${c.cycleId}/orders`));
@@ -297,10 +312,12 @@ export async function recordPayments(c: CycleRun): Promise<void> {
   await table.waitFor();
   const rows = table.locator("tbody tr[data-order]");
   await expect.poll(() => rows.count()).toBe(3);
-  // Oldest first: owed = due as placed (see ORDERS), nothing paid yet.
+  // Oldest first, each with who ordered and where they collect; owed = due as placed (see
+  // ORDERS), nothing paid yet.
   for (const [i, order] of ORDERS.entries()) {
     const cells = await rows.nth(i).locator("td").allTextContents();
-    expect(cells.slice(2, 7)).toEqual(["未付款", order.owed, order.owed, "¥0.00", order.owed]);
+    expect(cells.slice(0, 2)).toEqual([placed[i]!.consumer, placed[i]!.pickupPoint]);
+    expect(cells.slice(4, 9)).toEqual(["未付款", order.owed, order.owed, "¥0.00", order.owed]);
   }
   await accessible(page);
   await run.shot("06-orders-unpaid");
@@ -329,7 +346,7 @@ export async function recordPayments(c: CycleRun): Promise<void> {
     await expect.poll(() => row.getByTestId("payment-state").textContent()).toBe("已付清");
     const cells = await row.locator("td").allTextContents();
     // Paid in full: paid = owed, balance ¥0.00
-    expect(cells.slice(5, 7)).toEqual([order.owed, "¥0.00"]);
+    expect(cells.slice(7, 9)).toEqual([order.owed, "¥0.00"]);
   }
   await run.shot("06-orders-paid");
   await run.signOut();

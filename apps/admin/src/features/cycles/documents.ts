@@ -135,6 +135,8 @@ export const OrdersQuery = graphql(`
       totalItems
       items {
         id
+        consumerHouseholdName
+        pickupPointName
         state
         paymentState
         totalFen

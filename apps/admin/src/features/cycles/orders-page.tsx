@@ -50,6 +50,8 @@ function Orders({ cycle }: { cycle: BoardCycle }) {
               <thead>
                 <tr>
                   <th scope="col">{t("cycles.order")}</th>
+                  <th scope="col">{t("cycles.consumer")}</th>
+                  <th scope="col">{t("cycles.pickupPoint")}</th>
                   <th scope="col">{t("cycles.placedAt")}</th>
                   <th scope="col">{t("cycles.orderState")}</th>
                   <th scope="col">{t("cycles.paymentState")}</th>
@@ -77,6 +79,8 @@ function Orders({ cycle }: { cycle: BoardCycle }) {
                       <th scope="row">
                         <code>{shortCode(o.id)}</code>
                       </th>
+                      <td lang="zh-CN">{o.consumerHouseholdName}</td>
+                      <td lang="zh-CN">{o.pickupPointName}</td>
                       <td>{dateTime(o.placedAt, language)}</td>
                       <td>{t(`cycles.orderStates.${o.state}`)}</td>
                       <td data-testid="payment-state">
@@ -100,7 +104,7 @@ function Orders({ cycle }: { cycle: BoardCycle }) {
                     </tr>
                     {paying === o.id && (
                       <tr>
-                        <td colSpan={9}>
+                        <td colSpan={11}>
                           <PaymentForm
                             orderId={o.id}
                             shortCode={shortCode(o.id)}
@@ -122,7 +126,7 @@ function Orders({ cycle }: { cycle: BoardCycle }) {
                 ))}
                 {list.items.length === 0 && (
                   <tr>
-                    <td colSpan={9}>{t("table.empty")}</td>
+                    <td colSpan={11}>{t("table.empty")}</td>
                   </tr>
                 )}
               </tbody>

@@ -23,6 +23,9 @@ export class AdminOrderType {
   @Field(() => ID)
   consumerHouseholdId: string;
 
+  /** Where the order is collected (resolved to its name by the admin resolver). */
+  pickupPointId: string;
+
   @Field(() => OrderStateEnum)
   state: OrderState;
 
@@ -56,6 +59,7 @@ export class AdminOrderType {
       id: order.id,
       orderCycleId: order.orderCycleId,
       consumerHouseholdId: order.consumerHouseholdId,
+      pickupPointId: order.pickupPointId,
       state: order.state,
       paymentState: order.paymentState,
       totalFen: order.totalFen,

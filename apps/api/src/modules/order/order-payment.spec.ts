@@ -193,3 +193,30 @@ describe("a payment form sent twice", () => {
     expect(await paymentState(order.id!)).toBe("UNPAID");
   });
 });
+
+describe("the cycle's orders for finance", () => {
+  it("name the consumer household and the pickup point of each order", async () => {
+    // Every order of this file's market was placed at 海淀·学院路 by 家庭 0, 1 or 2.
+    const res = await admin.data<{
+      orders: {
+        items: {
+          consumerHouseholdId: string;
+          consumerHouseholdName: string;
+          pickupPointName: string;
+        }[];
+      };
+    }>(
+      `query($c: ID!) { orders(orderCycleId: $c, page: { take: 50 }) {
+         items { consumerHouseholdId consumerHouseholdName pickupPointName } } }`,
+      { c: market.cycle.id },
+    );
+    expect(res.orders.items.length).toBeGreaterThan(0);
+    const names = new Map(
+      market.consumers.map((c, i) => [c.consumerHouseholdId, `家庭 ${i}`] as const),
+    );
+    for (const order of res.orders.items) {
+      expect(order.consumerHouseholdName).toBe(names.get(order.consumerHouseholdId));
+      expect(order.pickupPointName).toBe("海淀·学院路");
+    }
+  });
+});

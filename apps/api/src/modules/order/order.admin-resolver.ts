@@ -1,5 +1,5 @@
 import type { PaymentState, OrderState } from "@nested/domain";
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { ErrorResult } from "../../graphql/error-result";
 import { PageInput } from "../../graphql/pagination";
 import { RequirePermission } from "../../graphql/permissions";
@@ -19,12 +19,34 @@ import {
   recordPayment,
   recordRefund,
 } from "./order-payment.service";
+import { consumerHouseholdNames, pickupPointNames } from "./order-admin.fields";
 import { PaymentMethodEnum } from "./order.types";
 import type { PaymentMethod } from "./payment.entity";
 
-/** Consumer payments on the admin side: list a cycle's orders, record payments and refunds. */
-@Resolver()
+/**
+ * Consumer payments on the admin side: list a cycle's orders (with who ordered and where they
+ * collect), record payments and refunds.
+ */
+@Resolver(() => AdminOrderType)
 export class OrderAdminResolver {
+  @FieldResolver(() => String, {
+    description: "The consumer household's name, so a transfer can be matched to a family.",
+  })
+  async consumerHouseholdName(
+    @Root() order: AdminOrderType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<string> {
+    return (await consumerHouseholdNames(ctx).load(order.consumerHouseholdId)) ?? "";
+  }
+
+  @FieldResolver(() => String, { description: "The pickup point's name (Chinese)." })
+  async pickupPointName(
+    @Root() order: AdminOrderType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<string> {
+    return (await pickupPointNames(ctx).load(order.pickupPointId)) ?? "";
+  }
+
   @RequirePermission("payment:record")
   @Query(() => AdminOrderList, {
     description: "A cycle's orders with what each owes and has paid, oldest first.",
