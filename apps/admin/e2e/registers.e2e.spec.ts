@@ -267,6 +267,15 @@ describe("users, roles and partner API keys", () => {
     await page.goto(run.url("/users"));
     await page.getByRole("heading", { name: "用户与合作机构" }).waitFor();
     await page.locator("table tbody tr").first().waitFor();
+    // The project's own accounts first: the demo's 6 (admin, staff, finance, two group leaders,
+    // partner), no consumer among them until asked for.
+    const roles = () => page.locator("table tbody tr td:nth-child(3)").allTextContents();
+    await expect.poll(async () => (await roles()).length).toBe(6);
+    expect(await roles()).not.toContain("消费者");
+    await page.getByRole("checkbox", { name: "也列出消费者账号" }).check();
+    await expect.poll(async () => (await roles()).includes("消费者")).toBe(true);
+    await page.getByRole("checkbox", { name: "也列出消费者账号" }).uncheck();
+    await expect.poll(async () => (await roles()).length).toBe(6);
     expect(await seriousViolations(page)).toEqual([]);
     await run.shot("registers-06-users-zh");
 

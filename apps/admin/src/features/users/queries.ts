@@ -18,8 +18,8 @@ export const UserFields = graphql(`
 
 /** Accounts of every role by display name; search matches name, e-mail and phone. */
 export const UsersQuery = graphql(`
-  query Users($search: String, $role: Role, $page: PageInput!) {
-    users(search: $search, role: $role, page: $page) {
+  query Users($search: String, $role: Role, $staffSide: Boolean, $page: PageInput!) {
+    users(search: $search, role: $role, staffSide: $staffSide, page: $page) {
       totalItems
       items {
         ...UserFields

@@ -17,7 +17,8 @@ import { UserEditor } from "./user-editor.js";
 const ALL_ROLES: readonly Role[] = ["CONSUMER", "STAFF", "FINANCE", "ADMIN", "PARTNER"];
 
 /**
- * Every account by display name, searchable and filtered by role, each with its manage panel;
+ * The accounts by display name — the project's own unless consumers are asked for — searchable
+ * and filtered by role, each with its manage panel;
  * below, the form for a new staff account. ADMIN only (user:manage).
  */
 export function UserList() {
@@ -26,9 +27,16 @@ export function UserList() {
   const { page, refilter } = pages;
   const [search, setSearch] = useState("");
   const [role, setRole] = useState<Role | "">("");
+  // The project's own accounts first: consumers (hundreds) only when asked for.
+  const [withConsumers, setWithConsumers] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const query = useQuery(UsersQuery, {
-    variables: { search: search.trim() || null, role: role || null, page },
+    variables: {
+      search: search.trim() || null,
+      role: role || null,
+      staffSide: !role && !withConsumers,
+      page,
+    },
   });
   const choices = useQuery(UserChoicesQuery);
   const groups = choices.data?.producerGroups ?? [];
@@ -56,6 +64,17 @@ export function UserList() {
           value={role}
           onChange={refilter(setRole)}
         />
+        {!role && (
+          <label className="check-label">
+            <input
+              type="checkbox"
+              name="withConsumers"
+              checked={withConsumers}
+              onChange={(e) => refilter(setWithConsumers)(e.target.checked)}
+            />
+            {t("users.withConsumers")}
+          </label>
+        )}
       </div>
       <PagedTable
         query={query}

@@ -89,15 +89,23 @@ export async function userAccount(ctx: RequestContext, id: string): Promise<User
 
 /**
  * A page of user accounts of every role (`user:manage`), by display name then id, optionally of
- * one role and matching `search` in display name, e-mail or phone (any case). Soft-deleted
+ * one role, only the project's side (`staffSide`: every role but CONSUMER) and matching `search`
+ * in display name, e-mail or phone (any case). Soft-deleted
  * accounts are left out; password hashes never leave this module.
  */
 export async function listUsers(
   ctx: RequestContext,
-  query: { skip: number; take: number; role?: Role | null; search?: string | null },
+  query: {
+    skip: number;
+    take: number;
+    role?: Role | null;
+    search?: string | null;
+    staffSide?: boolean | null;
+  },
 ): Promise<Page<UserAccountType>> {
   const qb = ctx.manager.getRepository(User).createQueryBuilder("u");
   if (query.role) qb.andWhere("u.role = :role", { role: query.role });
+  if (query.staffSide) qb.andWhere("u.role <> 'CONSUMER'");
   const search = query.search?.trim();
   if (search)
     qb.andWhere("(u.display_name ILIKE :p OR u.email ILIKE :p OR u.phone ILIKE :p)", {

@@ -41,6 +41,17 @@ describe("user administration", () => {
     );
     // The fixture has one user of each of the five roles.
     expect(all.users.totalItems).toBe(5);
+    // The project's side: every role but CONSUMER, 5 − 1 = 4 accounts.
+    const staffSide = await admin.data<{
+      users: { totalItems: number; items: { role: string }[] };
+    }>(`{ users(staffSide: true) { totalItems items { role } } }`);
+    expect(staffSide.users.totalItems).toBe(4);
+    expect(staffSide.users.items.map((u) => u.role).sort()).toEqual([
+      "ADMIN",
+      "FINANCE",
+      "PARTNER",
+      "STAFF",
+    ]);
     const staff = await admin.data<{ users: { items: Record<string, unknown>[] } }>(
       `{ users(role: STAFF, search: "STAFF@fixture") { items { email role active producerGroupIds } } }`,
     );

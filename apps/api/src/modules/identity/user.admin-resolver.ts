@@ -25,8 +25,13 @@ export class UserAdminResolver {
     @Arg("page", () => PageInput, { defaultValue: { skip: 0, take: 20 } }) page: PageInput,
     @Arg("role", () => RoleEnum, { nullable: true }) role?: Role | null,
     @Arg("search", () => String, { nullable: true }) search?: string | null,
+    @Arg("staffSide", () => Boolean, {
+      nullable: true,
+      description: "true: only the project's accounts (every role but CONSUMER).",
+    })
+    staffSide?: boolean | null,
   ): Promise<Page<UserAccountType>> {
-    return listUsers(ctx, { ...page, role, search });
+    return listUsers(ctx, { ...page, role, search, staffSide });
   }
 
   @RequirePermission("user:manage")
