@@ -7,6 +7,7 @@ import { useT } from "../../i18n/index.js";
 import { CycleFrame } from "./cycle-frame.js";
 import { DataName, ProductName } from "./names.js";
 import { PackingListQuery } from "./queries.js";
+import { dialable } from "../../lib/phone.js";
 
 type PackingList = Extract<PackingListData["packingList"], { __typename: "PackingList" }>;
 /** One pickup point of a packing list, with its orders and the units per variant. */
@@ -98,7 +99,9 @@ function PointSheet({
                       <td rowSpan={order.lines.length} lang="zh-CN">
                         {order.consumerName}
                       </td>
-                      <td rowSpan={order.lines.length}>{order.phone ?? ""}</td>
+                      <td rowSpan={order.lines.length}>
+                        {order.phone ? dialable(order.phone) : ""}
+                      </td>
                     </>
                   )}
                   <td>

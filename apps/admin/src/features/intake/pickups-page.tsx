@@ -8,6 +8,7 @@ import { CycleFrame } from "./cycle-frame.js";
 import { DataName, ProductName } from "./names.js";
 import { type PackingPoint, PackingListState, usePackingList } from "./packing-page.js";
 import { MarkNoShowMutation, MarkPickedUpMutation, PackingListQuery } from "./queries.js";
+import { dialable } from "../../lib/phone.js";
 
 /**
  * The answer of a pickup mutation: the refusal (in the API's words), or what was done as a string
@@ -91,7 +92,7 @@ function PointPickups({ point, canMark }: { point: PackingPoint; canMark: boolea
                 />
                 <span>
                   <code>{order.shortCode}</code> <span lang="zh-CN">{order.consumerName}</span>
-                  {order.phone && <span className="muted small"> {order.phone}</span>}
+                  {order.phone && <span className="muted small"> {dialable(order.phone)}</span>}
                 </span>
               </label>
               <span className="pickup-items small">

@@ -13,6 +13,7 @@ import { UserChoicesQuery, UsersQuery } from "./queries.js";
 import { RoleSelect } from "./role-select.js";
 import { StaffUserForm } from "./staff-user-form.js";
 import { UserEditor } from "./user-editor.js";
+import { dialable } from "../../lib/phone.js";
 
 const ALL_ROLES: readonly Role[] = ["CONSUMER", "STAFF", "FINANCE", "ADMIN", "PARTNER"];
 
@@ -98,7 +99,7 @@ export function UserList() {
               </td>
               <td>
                 {u.email && <div>{u.email}</div>}
-                {u.phone && <div>{u.phone}</div>}
+                {u.phone && <div>{dialable(u.phone)}</div>}
               </td>
               <td>{t(`role.${u.role}`)}</td>
               <td>

@@ -1,3 +1,4 @@
+import { formatChinaPhone } from "@nested/domain";
 import type { Express, Request, Response } from "express";
 import { isUuid } from "../../graphql/ids";
 import { can, type RequestContext } from "../../graphql/request-context";
@@ -22,7 +23,8 @@ export const PACKING_LIST_COLUMNS = [
 
 /**
  * One row per order line of {@link packingList}: pickup point name, address, order short code,
- * consumer household, phone, product, variant (names in `locale`) and units (a number).
+ * consumer household, phone (as dialled in China: "138 0013 8000"), product, variant (names in
+ * `locale`) and units (a number).
  */
 export function packingListRows(list: PackingList, locale: "zh-CN" | "en"): CsvCell[][] {
   const en = locale === "en";
@@ -33,13 +35,22 @@ export function packingListRows(list: PackingList, locale: "zh-CN" | "en"): CsvC
         point.address,
         order.shortCode,
         order.consumerName,
-        order.phone,
+        order.phone && dialable(order.phone),
         en ? line.productNameEn : line.productNameZh,
         en ? line.variantNameEn : line.variantNameZh,
         line.units,
       ]),
     ),
   );
+}
+
+/** A stored phone (E.164) as dialled in China, or as stored if it is not a Chinese number. */
+function dialable(phone: string): string {
+  try {
+    return formatChinaPhone(phone);
+  } catch {
+    return phone;
+  }
 }
 
 function queryText(value: unknown): string | null {
