@@ -14,6 +14,9 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["e2e/**/*.e2e.spec.ts"],
+          // One spec at a time: each starts an API and a Chromium, and six at once on two cores
+          // make the slowest wait past their timeouts.
+          fileParallelism: false,
           testTimeout: 300_000,
           hookTimeout: 180_000,
         },

@@ -183,6 +183,11 @@ export async function deliverAndMarkPickups(c: CycleRun): Promise<void> {
   );
   const points = page.locator("section.pickup-point");
   await expect.poll(() => points.count()).toBeGreaterThan(0);
+  // Delivered, the orders become markable once the list has been fetched again: wait for that,
+  // or a slow machine finds nothing to mark yet.
+  await expect
+    .poll(() => points.locator("input[type=checkbox]:enabled").count(), { timeout: 30_000 })
+    .toBeGreaterThan(0);
   for (let i = 0; i < (await points.count()); i += 1) {
     const point = points.nth(i);
     const boxes = point.locator("input[type=checkbox]:enabled");

@@ -101,6 +101,14 @@ export async function reconcileAndClose(c: CycleRun): Promise<void> {
   const { page } = c.run;
   await openSettlements(c);
   const refund = page.getByRole("button", { name: /^(登记退款|Record refund)$/ });
+  const nothingOwed = page
+    .locator("#refunds-title ~ p")
+    .filter({ hasText: /没有应退的款项|Nothing is owed back/ });
+  // The refunds panel loads on its own: wait for its answer (refunds, or none owed) before
+  // counting, or a slow machine counts zero refunds while it is still loading.
+  await expect
+    .poll(async () => (await refund.count()) > 0 || (await nothingOwed.count()) > 0)
+    .toBe(true);
   while ((await refund.count()) > 0) {
     const before = await refund.count();
     const row = page.locator("tr[data-order]").first();

@@ -1,7 +1,12 @@
 import { pick } from "@nested/domain";
 import { type FormEvent, useEffect, useState } from "react";
 import { useT } from "../../i18n/index.js";
-import { type HouseholdListState, MEMBERSHIP_FILTERS, withFilters } from "./list-url-state.js";
+import {
+  type HouseholdListState,
+  type ListUpdate,
+  MEMBERSHIP_FILTERS,
+  withFilters,
+} from "./list-url-state.js";
 
 /** A producer group as the filters need it (with its village). */
 export interface GroupChoice {
@@ -23,7 +28,7 @@ export function HouseholdFilters({
 }: {
   state: HouseholdListState;
   groups: readonly GroupChoice[];
-  onChange(next: HouseholdListState): void;
+  onChange(update: ListUpdate): void;
 }) {
   const { t, language } = useT();
   const [search, setSearch] = useState(state.search ?? "");
@@ -31,7 +36,7 @@ export function HouseholdFilters({
   const villages = [...new Map(groups.map((g) => [g.village.id, g.village])).values()];
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onChange(withFilters(state, { search: search.trim() || null }));
+    onChange((latest) => withFilters(latest, { search: search.trim() || null }));
   };
   return (
     <form className="row household-filters" role="search" onSubmit={submit}>
@@ -50,7 +55,9 @@ export function HouseholdFilters({
         <select
           name="village"
           value={state.villageId ?? ""}
-          onChange={(e) => onChange(withFilters(state, { villageId: e.target.value || null }))}
+          onChange={(e) =>
+            onChange((latest) => withFilters(latest, { villageId: e.target.value || null }))
+          }
         >
           <option value="">{t("households.list.any")}</option>
           {villages.map((v) => (
@@ -66,7 +73,7 @@ export function HouseholdFilters({
           name="group"
           value={state.producerGroupId ?? ""}
           onChange={(e) =>
-            onChange(withFilters(state, { producerGroupId: e.target.value || null }))
+            onChange((latest) => withFilters(latest, { producerGroupId: e.target.value || null }))
           }
         >
           <option value="">{t("households.list.any")}</option>
@@ -83,8 +90,8 @@ export function HouseholdFilters({
           name="poor"
           value={state.registeredPoor == null ? "" : state.registeredPoor ? "yes" : "no"}
           onChange={(e) =>
-            onChange(
-              withFilters(state, {
+            onChange((latest) =>
+              withFilters(latest, {
                 registeredPoor: e.target.value === "" ? null : e.target.value === "yes",
               }),
             )
@@ -101,8 +108,8 @@ export function HouseholdFilters({
           name="state"
           value={state.membershipState ?? ""}
           onChange={(e) =>
-            onChange(
-              withFilters(state, {
+            onChange((latest) =>
+              withFilters(latest, {
                 membershipState: MEMBERSHIP_FILTERS.find((s) => s === e.target.value) ?? null,
               }),
             )

@@ -1,6 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { pick, shortDate } from "@nested/domain";
 import { QueryState } from "@nested/web-kit";
+import { useRef } from "react";
 import { Link, useSearchParams } from "react-router";
 import { Pager } from "../../components/pager.js";
 import type { HouseholdSortField } from "../../gql/graphql.js";
@@ -8,6 +9,7 @@ import { useT } from "../../i18n/index.js";
 import { HouseholdFilters } from "./household-filters.js";
 import {
   DEFAULT_LIST_STATE,
+  type ListUpdate,
   type HouseholdListState,
   listStateToParams,
   listVariables,
@@ -33,7 +35,7 @@ function SortHeader({
 }: {
   field: HouseholdSortField;
   state: HouseholdListState;
-  onChange(next: HouseholdListState): void;
+  onChange(update: ListUpdate): void;
   numeric?: boolean;
 }) {
   const { t } = useT();
@@ -46,7 +48,7 @@ function SortHeader({
         type="button"
         className="sort-button"
         title={t("households.list.sortBy", { column: label })}
-        onClick={() => onChange(withSortBy(state, field))}
+        onClick={() => onChange((latest) => withSortBy(latest, field))}
       >
         {label}
         <span aria-hidden="true">
@@ -66,11 +68,19 @@ export function HouseholdListPage() {
   const { t, language } = useT();
   const [params, setParams] = useSearchParams();
   const state = parseListState(params);
+  // The view the last change asked for, ahead of the render that shows it: two quick changes
+  // (clear the filters, then pick a village) each build on the one before, never on a stale view.
+  const latest = useRef({ seen: params, wanted: params });
+  if (latest.current.seen !== params) latest.current = { seen: params, wanted: params };
   const { data, previousData, loading, error, refetch } = useQuery(HouseholdListQuery, {
     variables: listVariables(state),
   });
   const shown = data ?? previousData;
-  const go = (next: HouseholdListState) => setParams(listStateToParams(next));
+  const go = (update: ListUpdate) => {
+    const next = listStateToParams(update(parseListState(latest.current.wanted)));
+    latest.current.wanted = next;
+    setParams(next);
+  };
   const sortColumn = t(`households.list.${COLUMN_KEYS[state.sort.field]}`);
   const direction = t(
     state.sort.direction === "ASC" ? "households.list.ascending" : "households.list.descending",
@@ -82,7 +92,10 @@ export function HouseholdListPage() {
       <HouseholdFilters state={state} groups={shown?.producerGroups ?? []} onChange={go} />
       {filtered && (
         <p>
-          <button type="button" onClick={() => go({ ...DEFAULT_LIST_STATE, sort: state.sort })}>
+          <button
+            type="button"
+            onClick={() => go((latest) => ({ ...DEFAULT_LIST_STATE, sort: latest.sort }))}
+          >
             {t("households.list.clear")}
           </button>
         </p>
@@ -136,7 +149,9 @@ export function HouseholdListPage() {
             skip={(state.page - 1) * PAGE_SIZE}
             take={PAGE_SIZE}
             total={shown.households.totalItems}
-            onSkip={(skip) => go({ ...state, page: Math.floor(skip / PAGE_SIZE) + 1 })}
+            onSkip={(skip) =>
+              go((latest) => ({ ...latest, page: Math.floor(skip / PAGE_SIZE) + 1 }))
+            }
           />
         </>
       )}

@@ -161,3 +161,6 @@ export function listVariables(state: HouseholdListState): {
     page: { skip: (state.page - 1) * PAGE_SIZE, take: PAGE_SIZE },
   };
 }
+
+/** A change of the view, applied to the latest one (so quick changes never build on a stale view). */
+export type ListUpdate = (latest: HouseholdListState) => HouseholdListState;
