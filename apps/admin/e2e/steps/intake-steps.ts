@@ -176,11 +176,7 @@ export async function deliverAndMarkPickups(c: CycleRun): Promise<void> {
   await page.goto(c.run.url(collectionPath(c, "pickups")));
   await page.getByRole("heading", { level: 1 }).waitFor();
   await moveIfOffered(c, /^(已发车|Dispatched)$/, /已发车|Dispatched/);
-  await moveIfOffered(
-    c,
-    /已送到取货点|Delivered to the pickup points/,
-    /已到取货点|At the pickup points/,
-  );
+  await moveIfOffered(c, /已送到取货点|Delivered to the pickup points/, /已送达|Delivered/);
   const points = page.locator("section.pickup-point");
   await expect.poll(() => points.count()).toBeGreaterThan(0);
   // Delivered, the orders become markable once the list has been fetched again: wait for that,

@@ -137,7 +137,7 @@ export async function reconcileAndClose(c: CycleRun): Promise<void> {
   await c.run.signOut();
   await c.run.signIn(FINANCE);
   await openSettlements(c);
-  await expect.poll(() => page.getByText(/周期状态：已结清|Cycle state: Settled/).count()).toBe(1);
+  await expect.poll(() => page.getByText(/周期状态：已结算|Cycle state: Settled/).count()).toBe(1);
   await expect.poll(() => difference.locator("strong").textContent()).toBe("¥0.00");
   await c.run.shot("23-cycle-settled");
   await c.run.signOut();

@@ -26,7 +26,7 @@ function Board({ cycle }: { cycle: BoardCycle }) {
         <div>
           <dt>{t("cycles.state")}</dt>
           <dd>
-            <strong data-testid="cycle-state">{t(`cycles.states.${cycle.state}`)}</strong>
+            <strong data-testid="cycle-state">{t(`cycleState.${cycle.state}`)}</strong>
           </dd>
         </div>
         <div>

@@ -65,7 +65,7 @@ export function CycleListPage() {
                     <td>
                       <Link to={`/cycles/${c.id}`}>{c.code}</Link>
                     </td>
-                    <td>{t(`cycles.states.${c.state}`)}</td>
+                    <td>{t(`cycleState.${c.state}`)}</td>
                     <td>{dateTime(c.opensAt, language)}</td>
                     <td>{dateTime(c.closesAt, language)}</td>
                     <td>{localDate(c.deliveryOn, language)}</td>

@@ -88,7 +88,7 @@ export function TransitionButtons({ cycle }: { cycle: BoardCycle }) {
       {loading && <p role="status">{t("state.saving")}</p>}
       {moved && (
         <p className="notice" role="status">
-          {t("cycles.movedTo", { state: t(`cycles.states.${moved}`) })}
+          {t("cycles.movedTo", { state: t(`cycleState.${moved}`) })}
         </p>
       )}
       {refusal && (
@@ -98,7 +98,7 @@ export function TransitionButtons({ cycle }: { cycle: BoardCycle }) {
             <p className="muted">
               {refusal.allowed.length
                 ? t("cycles.allowedNow", {
-                    states: refusal.allowed.map((s) => t(`cycles.states.${s}`)).join("、"),
+                    states: refusal.allowed.map((s) => t(`cycleState.${s}`)).join("、"),
                   })
                 : t("cycles.noNextStep")}
             </p>

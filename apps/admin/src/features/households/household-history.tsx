@@ -50,7 +50,7 @@ export function ParticipationHistory({ householdId }: { householdId: string }) {
                   <tr key={c.orderCycleId}>
                     <td>{c.code}</td>
                     <td>{shortDate(c.deliveryOn, language)}</td>
-                    <td>{t(`households.cycleState.${c.state}`)}</td>
+                    <td>{t(`cycleState.${c.state}`)}</td>
                     <td className="num">{c.declaredUnits}</td>
                     <td className="num">{c.allocatedUnits}</td>
                     <td className="num">{c.acceptedUnits}</td>

@@ -58,7 +58,7 @@ export function CycleFrame({
       />
     );
   const cycle = lookup;
-  const stateName = (state: OrderCycleState) => t(`intake.cycleState.${state}`);
+  const stateName = (state: OrderCycleState) => t(`cycleState.${state}`);
 
   async function move(to: OrderCycleState) {
     setRefusal(null);

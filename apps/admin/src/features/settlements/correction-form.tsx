@@ -72,7 +72,7 @@ export function CorrectionForm({
         <select name="correctionCycle" value={chosen} onChange={(e) => setCycle(e.target.value)}>
           {later.map((c) => (
             <option key={c.id} value={c.id}>
-              {c.code} ({t(`settlements.cycleStates.${c.state}`)})
+              {c.code} ({t(`cycleState.${c.state}`)})
             </option>
           ))}
         </select>

@@ -31,9 +31,7 @@ export function CycleHeader({ cycle, groupName }: { cycle: CycleChoice; groupNam
   return (
     <section className="stack" aria-label={t("settlements.cycle")}>
       <p className="row">
-        <strong>
-          {t("settlements.cycleState", { state: t(`settlements.cycleStates.${cycle.state}`) })}
-        </strong>
+        <strong>{t("settlements.cycleState", { state: t(`cycleState.${cycle.state}`) })}</strong>
         <span>{t("settlements.deliveryOn", { day: localDate(cycle.deliveryOn, language) })}</span>
         <Link to={`/settlements/fee-rules?group=${cycle.producerGroupId}`}>
           {t("settlements.feeRulesLink")} · {groupName}
@@ -51,11 +49,11 @@ export function CycleHeader({ cycle, groupName }: { cycle: CycleChoice; groupNam
                   async () =>
                     (await transition({ variables: { id: cycle.id, to: to as never } })).data
                       ?.transitionOrderCycle,
-                  t("settlements.moved", { state: t(`settlements.cycleStates.${to}`) }),
+                  t("settlements.moved", { state: t(`cycleState.${to}`) }),
                 )
               }
             >
-              {t("settlements.moveTo", { state: t(`settlements.cycleStates.${to}`) })}
+              {t("settlements.moveTo", { state: t(`cycleState.${to}`) })}
             </button>
           ))}
         {cycle.state === "SETTLING" && (

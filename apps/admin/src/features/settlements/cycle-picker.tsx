@@ -55,7 +55,7 @@ export function CyclePicker({
             {t("settlements.cycleOption", {
               group: groupName(c.producerGroupId),
               code: c.code,
-              state: t(`settlements.cycleStates.${c.state}`),
+              state: t(`cycleState.${c.state}`),
             })}
           </option>
         ))}
