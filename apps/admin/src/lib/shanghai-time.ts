@@ -1,3 +1,5 @@
+import { shanghaiDay as beijingDay } from "@nested/domain";
+
 /**
  * Converting between an `<input type="datetime-local">` value, typed as Beijing time, and an
  * ISO-8601 instant for the API. Asia/Shanghai has kept UTC+08:00 without daylight saving since
@@ -28,5 +30,5 @@ export function isoToShanghaiInput(iso: string): string {
 
 /** The business day (YYYY-MM-DD) in Beijing at instant `now`, or `days` days after it. */
 export function shanghaiDay(now: Date = new Date(), days = 0): string {
-  return new Date(now.getTime() + OFFSET_MS + days * 86_400_000).toISOString().slice(0, 10);
+  return beijingDay(new Date(now.getTime() + days * 86_400_000));
 }

@@ -86,13 +86,6 @@ export interface ImpactFilterChoice {
   villageId: string | null;
 }
 
-/** Every whole year from `from` to `to` inclusive (empty when `to` is before `from`). */
-export function yearsBetween(from: number, to: number): number[] {
-  const years: number[] = [];
-  for (let year = from; year <= to; year += 1) years.push(year);
-  return years;
-}
-
 /**
  * The `ImpactMetricsInput` of one chart: its metric by year, in the chosen village. The year range
  * is NOT sent: the API withholds a whole answer whose filter leaves out a year of fewer than k

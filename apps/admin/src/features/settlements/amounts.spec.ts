@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isFutureDay, percentToBasisPoints, shanghaiToday, yuanToFen } from "./amounts.js";
+import { shanghaiDay } from "../../lib/shanghai-time.js";
+import { isFutureDay, percentToBasisPoints, yuanToFen } from "./amounts.js";
 
 describe("amounts typed in the settlements pages", () => {
   it("turns yuan into integer fen exactly", () => {
@@ -30,7 +31,7 @@ describe("amounts typed in the settlements pages", () => {
   it("knows today and the future by Shanghai's calendar", () => {
     // 2026-11-29 16:30 UTC is 2026-11-30 00:30 in Shanghai (UTC+8)
     const now = new Date("2026-11-29T16:30:00Z");
-    expect(shanghaiToday(now)).toBe("2026-11-30");
+    expect(shanghaiDay(now)).toBe("2026-11-30");
     expect(isFutureDay("2026-11-30", now)).toBe(false);
     expect(isFutureDay("2026-12-01", now)).toBe(true);
     // 15:59 UTC is still 23:59 on the 29th in Shanghai

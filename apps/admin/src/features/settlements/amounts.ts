@@ -1,4 +1,5 @@
-import { MoneyError, parseYuanToFen, shanghaiDay } from "@nested/domain";
+import { MoneyError, parseYuanToFen } from "@nested/domain";
+import { shanghaiDay } from "../../lib/shanghai-time.js";
 
 /** What a typed amount turned into: the integer, or the key of the problem (strings.ts `input.*`). */
 export type Parsed = { ok: true; value: number } | { ok: false; problem: string };
@@ -42,12 +43,7 @@ export function percentToBasisPoints(text: string): Parsed {
   }
 }
 
-/** Today's business day in Asia/Shanghai, "YYYY-MM-DD" (the market's calendar). */
-export function shanghaiToday(now: Date = new Date()): string {
-  return shanghaiDay(now);
-}
-
 /** True when business day `day` ("YYYY-MM-DD") is after today in Shanghai: no payout then yet. */
 export function isFutureDay(day: string, now: Date = new Date()): boolean {
-  return day > shanghaiToday(now);
+  return day > shanghaiDay(now);
 }

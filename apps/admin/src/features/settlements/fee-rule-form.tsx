@@ -3,7 +3,8 @@ import { type FormEvent, useState } from "react";
 import { useT } from "../../i18n/index.js";
 import { evictRootFields } from "../../lib/apollo.js";
 import { ChoiceField, TextField } from "../../lib/form-fields.js";
-import { percentToBasisPoints, shanghaiToday, yuanToFen } from "./amounts.js";
+import { percentToBasisPoints, yuanToFen } from "./amounts.js";
+import { shanghaiDay } from "../../lib/shanghai-time.js";
 import { CreateFeeRuleMutation } from "./documents.js";
 import { OutcomeMessage, useOutcome } from "./outcome.js";
 import { FEE_KINDS } from "./settlement-table.js";
@@ -20,7 +21,7 @@ export function FeeRuleForm({ producerGroupId }: { producerGroupId: string }) {
   const [kind, setKind] = useState<(typeof FEE_KINDS)[number]>("TRANSPORT");
   const [basis, setBasis] = useState<(typeof BASES)[number]>("PERCENT_OF_GROSS");
   const [amount, setAmount] = useState("");
-  const [validFrom, setValidFrom] = useState(shanghaiToday());
+  const [validFrom, setValidFrom] = useState(shanghaiDay());
   const [validTo, setValidTo] = useState("");
   const { outcome, attempt, refuse } = useOutcome();
   const [create, { loading }] = useMutation(CreateFeeRuleMutation, {

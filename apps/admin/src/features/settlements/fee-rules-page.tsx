@@ -5,7 +5,7 @@ import { Link, useSearchParams } from "react-router";
 import { QueryStatus } from "../../components/query-status.js";
 import { useT } from "../../i18n/index.js";
 import { evictRootFields } from "../../lib/apollo.js";
-import { shanghaiToday } from "./amounts.js";
+import { shanghaiDay } from "../../lib/shanghai-time.js";
 import { useSettlementCycles } from "./cycle-picker.js";
 import { EndFeeRuleMutation, FeeRulesQuery } from "./documents.js";
 import { FeeRuleForm } from "./fee-rule-form.js";
@@ -24,7 +24,7 @@ interface Rule {
 /** The "End" cell of an open rule: its last valid day, kept when the API refuses it. */
 function EndRule({ rule }: { rule: Rule }) {
   const { t } = useT();
-  const [day, setDay] = useState(shanghaiToday());
+  const [day, setDay] = useState(shanghaiDay());
   const { outcome, attempt } = useOutcome();
   const [end, { loading }] = useMutation(EndFeeRuleMutation, {
     update: (cache) => evictRootFields(cache, ["feeRules"]),

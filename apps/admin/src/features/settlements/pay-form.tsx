@@ -1,7 +1,8 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { useT } from "../../i18n/index.js";
-import { isFutureDay, shanghaiToday } from "./amounts.js";
+import { isFutureDay } from "./amounts.js";
+import { shanghaiDay } from "../../lib/shanghai-time.js";
 import { MarkSettlementPaidMutation } from "./documents.js";
 import { refreshSettlements } from "./evict.js";
 import { OutcomeMessage, useOutcome } from "./outcome.js";
@@ -14,7 +15,7 @@ import { type PaymentMethod, PaymentMethodSelect } from "../../components/paymen
  */
 export function PayForm({ id }: { id: string }) {
   const { t } = useT();
-  const today = shanghaiToday();
+  const today = shanghaiDay();
   const [method, setMethod] = useState<PaymentMethod>("BANK_TRANSFER");
   const [paidOn, setPaidOn] = useState(today);
   const [reference, setReference] = useState("");
@@ -26,7 +27,7 @@ export function PayForm({ id }: { id: string }) {
       return refuse(t("settlements.input.required"), [
         { field: t("settlements.pay.paidOn"), message: t("settlements.input.required") },
       ]);
-    if (isFutureDay(paidOn)) return refuse(t("settlements.pay.future", { today: shanghaiToday() }));
+    if (isFutureDay(paidOn)) return refuse(t("settlements.pay.future", { today: shanghaiDay() }));
     await attempt(
       async () =>
         (
