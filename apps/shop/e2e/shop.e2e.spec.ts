@@ -163,7 +163,8 @@ describe("the shop in Chromium against the API with the demo data", () => {
     await page.getByRole("link", { name: "我的订单" }).click();
     await page.getByText(nameA()).first().waitFor();
     await page.getByText("已下单").first().waitFor();
-    expect(await page.getByText(total).count()).toBeGreaterThan(0);
+    // The order's total, once My orders has drawn it (a loaded machine draws it a moment later).
+    await expect.poll(() => page.getByText(total).count()).toBeGreaterThan(0);
     await settle(page);
     await screenshots("orders");
     // The cart was emptied by the order.
